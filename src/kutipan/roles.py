@@ -1,0 +1,362 @@
+"""Read a speaker phrase: title, organisation, honorifics and name.
+
+Indonesian news names a speaker after a chain of title and institution:
+`kata Kepala Dinas Komunikasi, Informatika, dan Statistik Kota Magelang Catur Budi Fajar Sumarmo`,
+`ujar Wakil Kepala Satlantas Polresta Cirebon Ajun Komisaris Purwadi`,
+`Kapolres Tasikmalaya Kota, AKBP Moch Faruk Rozi`. This module splits such a phrase by the lexicons in
+`kutipan/data` (titles, units, organisation heads and words, ranks, honorifics, regions): the title is the
+position with any unit inside the institution, the organisation starts at its head word
+(`Dinas`, `Polresta`, `PT`, an acronym such as `DPRD`), and the name is the run of capitalised words that
+the lexicons do not claim. Region heads (`Wali Kota Magelang`, `Kapolres Sukamaju`) keep the region in the
+title and have no organisation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc
+
+from . import lexicon
+
+TokRange = tuple[int, int]
+NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "der", "da", "al", "el", "von", "dos", "y"})
+REGION_MARKERS = frozenset({"Kota", "Kabupaten", "Kab.", "Provinsi", "Prov.", "Kecamatan", "Kec.", "Desa",
+                            "Kelurahan", "Kel."})
+MAX_NAME = 6
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A parsed speaker phrase, as token ranges into the Doc."""
+
+    start: int
+    end: int
+    kind: str  # name | pronoun | clitic | role | organization
+    mention: TokRange
+    name: TokRange | None = None
+    title: TokRange | None = None
+    org: TokRange | None = None
+    honorifics: list[TokRange] = field(default_factory=list)
+    region_head: bool = False
+
+
+@cache
+def _sets():
+    return {
+        "title": lexicon.words("titles.txt") | lexicon.words("units.txt"),
+        "unit": lexicon.words("units.txt"),
+        "org_word": lexicon.words("org_words.txt"),
+        "stop": lexicon.words("stops.txt") - {"Di", "Dengan", "Dari", "Ke", "Untuk", "Yang", "Dalam", "Pada"},
+        "connective": lexicon.words("connectives.txt"),
+        "adverb": lexicon.words("adverbs.txt"),
+        "pre": frozenset(f for f, p in lexicon.honorifics().items() if p == "pre"),
+        "post": frozenset(f for f, p in lexicon.honorifics().items() if p == "post"),
+    }
+
+
+def _is_cap(w: str) -> bool:
+    return bool(w) and (w[0].isupper() or (w[0].isdigit() and False))
+
+
+def _is_acronym(w: str) -> bool:
+    return len(w) >= 2 and w.isupper() and w.replace(".", "").isalpha()
+
+
+def _match(words: list[str], j: int, limit: int, table: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the longest phrase of `table` at `words[j:]` (0 if none)."""
+    for ph in table:
+        n = len(ph)
+        if j + n <= limit and tuple(words[j : j + n]) == ph:
+            return n
+    return 0
+
+
+def _region(words: list[str], j: int, limit: int) -> int:
+    regions = lexicon.regions()
+    for n in range(min(lexicon.max_region_len(), limit - j), 0, -1):
+        if tuple(words[j : j + n]) in regions:
+            return n
+    return 0
+
+
+def _name_run(words: list[str], j: int, limit: int) -> int:
+    """Length of a run of name words at j: capitalised words, initials and particles."""
+    s = _sets()
+    cues = lexicon.cues()
+    k = j
+    while k < limit and k - j < MAX_NAME:
+        w = words[k]
+        if w in s["stop"] or w in cues or w in lexicon.pronouns():
+            break
+        if _is_cap(w) or (k > j and w in NAME_PARTICLES and k + 1 < limit and _is_cap(words[k + 1])):
+            if w in s["pre"] or w in s["post"] or _match(words, k, limit, lexicon.phrases("ranks.txt")):
+                break
+            k += 1
+            continue
+        if k > j and w in {"-", "'"}:  # "Al-Farisi", "Ma'ruf" are split by the tokenizer sometimes
+            k += 1
+            continue
+        break
+    while k > j and words[k - 1] in NAME_PARTICLES | {"-", "'"}:
+        k -= 1
+    return k - j
+
+
+def _honorifics(words: list[str], j: int, limit: int, out: list[TokRange]) -> int:
+    """Consume ranks and pre-name honorifics at j; append their ranges; return the new position."""
+    s = _sets()
+    ranks = lexicon.phrases("ranks.txt")
+    while j < limit:
+        n = _match(words, j, limit, ranks)
+        if n and j + n < limit and _is_cap(words[j + n]) or n and j + n < limit and words[j + n] in s["pre"]:
+            out.append((j, j + n))
+            j += n
+            continue
+        if words[j] in s["pre"] and j + 1 < limit and (_is_cap(words[j + 1]) or words[j + 1] in s["pre"]):
+            out.append((j, j + 1))
+            j += 1
+            continue
+        break
+    return j
+
+
+def _post_degrees(words: list[str], j: int, limit: int, out: list[TokRange]) -> int:
+    s = _sets()
+    while j + 1 < limit and words[j] == "," and words[j + 1] in s["post"]:
+        out.append((j + 1, j + 2))
+        j += 2
+    while j < limit and words[j] in s["post"]:
+        out.append((j, j + 1))
+        j += 1
+    return j
+
+
+def _org_head(words: list[str], j: int, limit: int) -> int:
+    n = _match(words, j, limit, lexicon.phrases("org_heads.txt"))
+    if n:
+        return n
+    w = words[j]
+    s = _sets()
+    if _is_acronym(w) and w not in s["post"] and not _match(words, j, limit, lexicon.phrases("ranks.txt")):
+        return 1
+    return 0
+
+
+def _org_body(words: list[str], j: int, limit: int) -> int:
+    """Consume the rest of an organisation name after its head; return the new position."""
+    s = _sets()
+    while j < limit:
+        w = words[j]
+        if w in REGION_MARKERS and j + 1 < limit and _is_cap(words[j + 1]):
+            n = _region(words, j + 1, limit) or 1
+            j += 1 + n
+            continue
+        n = _region(words, j, limit)
+        if n:
+            j += n
+            if j < limit and words[j] == "Kota" and not (j + 1 < limit and words[j + 1] in s["org_word"]):
+                j += 1  # "Polres Tasikmalaya Kota"
+            continue
+        if w in s["org_word"] or w in s["unit"] or _is_acronym(w) and w not in s["post"]:
+            if _match(words, j, limit, lexicon.phrases("ranks.txt")):
+                break
+            j += 1
+            continue
+        if w in {",", "dan", "&"} and j + 1 < limit:
+            k = j + 1
+            if words[k] == "dan" and k + 1 < limit:
+                k += 1
+            if words[k] in s["org_word"] and words[k] not in {"dan"}:
+                j = k
+                continue
+        if _is_cap(w) and w not in s["pre"]:
+            n = _name_run(words, j, limit)
+            if n and j + n < limit and (
+                words[j + n] in s["pre"] or _match(words, j + n, limit, lexicon.phrases("ranks.txt"))
+            ):
+                j += n  # "Polres Jaksel AKBP Irwan Susanto"
+                continue
+        if w.isdigit() or w in {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"}:
+            j += 1
+            continue
+        break
+    return j
+
+
+def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
+    """Consume title words (and units) at j; return the new position and whether it is a region head."""
+    s = _sets()
+    heads = lexicon.phrases("region_heads.txt")
+    start = j
+    region_head = False
+    while j < limit:
+        n = _match(words, j, limit, heads)
+        if n:
+            j += n
+            region_head = True
+            if j < limit and words[j] in REGION_MARKERS and j + 1 < limit and _is_cap(words[j + 1]):
+                j += 1 + (_region(words, j + 1, limit) or 1)
+            else:
+                r = _region(words, j, limit)
+                if r:
+                    j += r
+                elif j + 1 < limit and _is_cap(words[j]) and _is_cap(words[j + 1]) and words[j] not in s["title"]:
+                    if not _org_head(words, j, limit) and words[j] not in s["pre"]:
+                        j += 1  # an unknown region: "Bupati Sukamaju Andi"
+            if j < limit and words[j] == "Kota" and j + 1 < limit and (
+                words[j + 1] == "," or words[j + 1] in s["pre"] or _match(words, j + 1, limit, lexicon.phrases("ranks.txt"))
+            ):
+                j += 1  # "Kapolres Tasikmalaya Kota, AKBP …"
+            continue
+        if words[j] in s["title"] and not _org_head(words, j, limit):
+            region_head = False
+            j += 1
+            continue
+        break
+    if j > start and not region_head:
+        # units between the title and the institution: "Direktur Jenderal Pajak Kemenkeu"
+        k = j
+        while k < limit and (words[k] in s["org_word"] or words[k] in s["unit"]) and words[k] != "dan":
+            k += 1
+        if k > j and k < limit and _org_head(words, k, limit):
+            j = k
+    return j, region_head
+
+
+def parse_phrase(doc: Doc, i: int, limit: int) -> Phrase | None:
+    """Parse a speaker phrase that starts at token i (after a cue); stop before `limit`.
+
+    Example:
+        `… kata Wali Kota Magelang Sigit Widyonindito di Magelang` from `Wali` gives title
+        `Wali Kota Magelang`, no organisation, name `Sigit Widyonindito`.
+    """
+    words = [t.text for t in doc[i:limit]]
+    ph = _parse(words, 0, len(words))
+    if ph is None:
+        return None
+    return _shift(ph, i)
+
+
+def parse_subject(doc: Doc, a: int, b: int) -> Phrase | None:
+    """Parse tokens [a, b) as a whole speaker phrase, as the subject of a speech verb.
+
+    Leading connectives (`Namun, …`, `Sementara itu, …`) and trailing adverbs (`juga`, `pun`) are allowed
+    around it. Returns None unless the phrase covers the segment.
+    """
+    words = [t.text for t in doc[a:b]]
+    s = _sets()
+    end = len(words)
+    while end > 0 and words[end - 1] in s["adverb"]:
+        end -= 1
+    if end > 0 and words[end - 1] == ",":
+        end -= 1
+    starts = [0] + [k + 1 for k, w in enumerate(words[:end]) if w == ","]
+    for st in starts:
+        k = st
+        while k < end and words[k] in s["connective"] and k + 1 < end and words[k + 1] != ",":
+            if words[k] in {"Ini", "Itu", "Hal"}:
+                break
+            k += 1
+        if k < end and words[k] in {"Di", "Dalam", "Pada", "Kepada", "Dari", "Untuk", "Saat", "Ketika", "Oleh"}:
+            continue
+        ph = _parse(words, k, end)
+        if ph is not None and ph.end == end:
+            return _shift(ph, a)
+    return None
+
+
+def _shift(ph: Phrase, d: int) -> Phrase:
+    def sh(r):
+        return (r[0] + d, r[1] + d) if r else None
+
+    return Phrase(
+        ph.start + d, ph.end + d, ph.kind, sh(ph.mention), sh(ph.name), sh(ph.title), sh(ph.org),
+        [sh(h) for h in ph.honorifics], ph.region_head,
+    )
+
+
+def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
+    if i >= limit:
+        return None
+    s = _sets()
+    w = words[i]
+    pron = lexicon.pronouns()
+    if w in pron and pron[w] == "pronoun":
+        return Phrase(i, i + 1, "pronoun", (i, i + 1))
+    n = _match(words, i, limit, lexicon.phrases("role_nouns.txt"))
+    if n and words[i][0].islower():
+        return Phrase(i, i + n, "role", (i, i + n))
+    honorifics: list[TokRange] = []
+    j, region_head = _title(words, i, limit)
+    title = (i, j) if j > i else None
+    org = None
+    bare_org = False
+    if j < limit and not region_head:
+        h = _org_head(words, j, limit)
+        if h:
+            k = _org_body(words, j + h, limit)
+            bare_org = k == j + h
+            org = (j, k)
+            j = k
+    # the name may follow after a comma: "Kapolres Tasikmalaya Kota, AKBP Moch Faruk Rozi"
+    if (title or org) and j + 1 < limit and words[j] == ",":
+        k = _honorifics(words, j + 1, limit, [])
+        if k < limit and _name_run(words, k, limit) and not _is_day(words[k]):
+            j += 1
+    if title is None and org is None and j < limit and _is_cap(words[j]) and words[j] not in s["pre"]:
+        # an unknown institution or role before a comma and a name: "Presidium The President Center, Eddy …"
+        n = _name_run(words, j, limit)
+        if n and j + n + 1 < limit and words[j + n] == ",":
+            k = _honorifics(words, j + n + 1, limit, [])
+            appos = k < limit and (words[k] in s["title"] or _org_head(words, k, limit))
+            if k < limit and not appos and not _is_day(words[k]) and _name_run(words, k, limit) and n >= 2:
+                org = (j, j + n)
+                j = j + n + 1
+    j = _honorifics(words, j, limit, honorifics)
+    name = None
+    n = _name_run(words, j, limit) if j < limit else 0
+    if n:
+        # a company or club name runs on into the person's name: keep at least the last word as the name
+        if org and bare_org and org[1] == j and n >= 3 and not honorifics:
+            org = (org[0], j + n - 2)
+            j = j + n - 2
+            n = 2
+        elif title and not org and not honorifics and n >= 3:
+            acr = [k for k in range(j, j + n - 1) if _is_acronym(words[k])]
+            if acr:  # "Pelatih Liverpool FC Jurgen Klopp"
+                org = (j, acr[-1] + 1)
+                n -= acr[-1] + 1 - j
+                j = acr[-1] + 1
+        name = (j, j + n)
+        j += n
+        j = _post_degrees(words, j, limit, honorifics)
+        if title is None and org is None and j + 1 < limit and words[j] == ",":
+            # apposition after the name: "Budi Santoso, Kepala Dinas Kesehatan Sukamaju"
+            k, rh = _title(words, j + 1, limit)
+            t = (j + 1, k) if k > j + 1 else None
+            o = None
+            if k < limit and not rh:
+                h = _org_head(words, k, limit)
+                if h:
+                    e = _org_body(words, k + h, limit)
+                    o = (k, e)
+                    k = e
+            if t or o:
+                title, org, region_head, j = t, o, rh, k
+    if name is None and not title and not org:
+        return None
+    if name is None and honorifics:
+        return None
+    if name:
+        kind, mention = "name", name
+    elif org and not title:
+        kind, mention = "organization", org
+    else:
+        kind, mention = "role", (i, j)
+    return Phrase(i, j, kind, mention, name, title, org, honorifics, region_head)
+
+
+def _is_day(w: str) -> bool:
+    return w in {"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Jum'at", "Sabtu", "Minggu", "Ahad"}

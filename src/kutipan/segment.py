@@ -1,0 +1,77 @@
+"""Paragraphs and sentences, as character ranges into the input.
+
+News text separates paragraphs with line breaks; scraped text sometimes glues sentences without a space
+(`…di Surabaya.Dalam pertemuan…`, `…sesak napas."Ada…`). Sentence ends are found by rule: a `.`, `!` or
+`?` (and any closing quotation mark after it) followed by an upper-case letter, a digit or an opening
+mark, except after an abbreviation (`Dr.`, `H.`, `Kombes Pol.`, an initial) or inside a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import lexicon
+from .tokenizer import ABBREVIATIONS
+
+Range = tuple[int, int]
+
+_END = re.compile(r"[.!?…]+[\"”’']*(?=\s*[\"“”‘'(]?[A-Z0-9])")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    forms = {f for f in lexicon.honorifics() if f.endswith(".")} | set(ABBREVIATIONS)
+    for rank in lexicon.phrases("ranks.txt"):
+        forms |= {w for w in rank if w.endswith(".")}
+    forms |= {"St.", "Tbk.", "dkk.", "Sdr.", "Yth.", "a.n.", "u.p.", "Bpk.", "Ny.", "Tn.", "Kol.", "Jend."}
+    return frozenset(forms)
+
+
+def paragraphs(text: str) -> list[Range]:
+    """Non-empty lines of `text`, without their surrounding white space."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def sentences(
+    text: str, para: Range, protected: list[Range] = (), opening: frozenset[int] = frozenset()
+) -> list[Range]:
+    """Split one paragraph into sentences.
+
+    Never split inside a `protected` range (a quotation); a mark at a position in `opening` opens the
+    next sentence's quotation (`…napas."Ada…`), so the cut goes before it.
+    """
+    start, end = para
+    out = []
+    s = start
+    for m in _END.finditer(text, start, end):
+        cut = m.end()
+        for i in range(m.start(), m.end()):
+            if i in opening:
+                cut = i
+                break
+        if any(a < m.start() < b - 1 for a, b in protected):
+            continue
+        word = text[max(start, text.rfind(" ", start, m.start() + 1) + 1) : m.start() + 1]
+        if m.group().startswith(".") and (word in _abbreviations() or re.fullmatch(r"[A-Z]\.", word)):
+            continue
+        if cut > s:
+            seg_start = s
+            while seg_start < cut and text[seg_start].isspace():
+                seg_start += 1
+            if seg_start < cut:
+                out.append((seg_start, cut))
+        s = cut
+    while s < end and text[s].isspace():
+        s += 1
+    if s < end:
+        out.append((s, end))
+    return out

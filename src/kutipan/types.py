@@ -1,0 +1,151 @@
+"""The output data model: plain dataclasses that turn into the `kutipan/1` JSON schema.
+
+Every span carries `start`/`end` as Python string indices into the exact input, so that
+`text[start:end] == span.text` always holds; the schema is documented in `docs/schema.md` and checked by
+`schema/kutipan-1.schema.json`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "kutipan/1"
+QuoteType = Literal["direct", "indirect", "mixed"]
+MentionKind = Literal["name", "pronoun", "clitic", "role", "organization"]
+SpeakerKind = Literal["person", "organization"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the input text."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start, end, text[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words that refer to a speaker: a name, a pronoun, the `nya` clitic, a role noun or an organisation."""
+
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind}
+
+
+@dataclass(slots=True)
+class SpeakerRef:
+    """The speaker of one quote: which entity, and the mention the quote is attributed through."""
+
+    entity: str
+    name: str
+    mention: Mention
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"entity": self.entity, "name": self.name, "mention": self.mention.to_dict()}
+
+
+@dataclass(slots=True)
+class Quote:
+    """One quotation: its content span, type, cue, speaker and a confidence in [0, 1]."""
+
+    id: str
+    type: QuoteType
+    start: int
+    end: int
+    text: str
+    cue: Span | None = None
+    speaker: SpeakerRef | None = None
+    confidence: float = 0.5
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(slots=True)
+class Speaker:
+    """A person or organisation quoted in the document, with the role it is given."""
+
+    id: str
+    name: str
+    kind: SpeakerKind = "person"
+    title: Span | None = None
+    organization: Span | None = None
+    honorific: list[Span] | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "role": self.role,
+            "title": self.title.to_dict() if self.title else None,
+            "organization": self.organization.to_dict() if self.organization else None,
+            "honorific": [h.to_dict() for h in self.honorific] if self.honorific else None,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "quotes": list(self.quotes),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity: `PER`, `ORG` or `LOC`."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "label": self.label}
+
+
+@dataclass(slots=True)
+class Document:
+    """What kutipan found in one text."""
+
+    id: str | None
+    text: str
+    quotes: list[Quote] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    def to_dict(self, include_text: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "schema": SCHEMA,
+            "id": self.id,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "speakers": [s.to_dict() for s in self.speakers],
+            "entities": [e.to_dict() for e in self.entities],
+        }
+        if include_text:
+            out["text"] = self.text
+        return out
+
+    def to_json(self, indent: int | None = 2, include_text: bool = False) -> str:
+        return json.dumps(self.to_dict(include_text=include_text), ensure_ascii=False, indent=indent)

@@ -189,7 +189,8 @@ def resolve(draft: dict, text: str) -> tuple[dict, list[str]]:
                 if q["speaker"] and q["speaker"]["entity"] == sid:
                     m = q["speaker"]["mention"]
                     mentions[(m["start"], m["end"])] = m
-            for s in _occurrences(text, sp["name"]):
+            named = any(m["kind"] == "name" for m in mentions.values())
+            for s in _occurrences(text, sp["name"]) if named else []:
                 mentions.setdefault((s, s + len(sp["name"])), {**_span(text, s, s + len(sp["name"])), "kind": "name"})
             if sp.get("kind", "person") not in {"person", "organization"}:
                 raise DraftError(f"bad kind {sp.get('kind')!r}")

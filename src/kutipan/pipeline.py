@@ -1,12 +1,143 @@
-"""The spaCy component and the `Extractor` that runs it."""
+"""The spaCy component and the `Extractor` that runs it over one text or many.
+
+`Extractor()` builds the pipeline once (tokenizer special cases, the NER model from `models/ner` when it
+is there, and the `kutipan` component) and reuses it; `extract` and `pipe` both go through
+`annotate.annotate`, so the library, the CLI and `spacy.load` give the same output.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from .annotate import annotate
+from .errors import ModelError
+from .io import read_text
+from .tokenizer import make_nlp
+from .types import Document, document_from_dict
+
+log = logging.getLogger("kutipan")
+EXT = "kutipan"
+if not Doc.has_extension(EXT):
+    # plain dicts in the kutipan/1 schema: they survive Doc.to_bytes and nlp.pipe(n_process>1)
+    Doc.set_extension(EXT, default=None)
 
 
-@Language.factory("kutipan", default_config={"model_path": None}, assigns=["doc._.kutipan"])
-def make_kutipan(nlp: Language, name: str, model_path: str | None):
-    from .annotate import KutipanComponent
+def default_model_dir() -> Path:
+    """`$KUTIPAN_MODELS`, else the repository's `models/` beside `src/`."""
+    env = os.environ.get("KUTIPAN_MODELS")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "models"
 
-    return KutipanComponent(nlp, name, model_path)
+
+class KutipanComponent:
+    """spaCy component: writes the `kutipan/1` dict to `doc._.kutipan` and spans to `doc.spans`."""
+
+    def __init__(self, nlp: Language, name: str = "kutipan"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        document = annotate(doc, doc.user_data.get("kutipan_id"))
+        doc._.kutipan = document.to_dict()
+        for key, spans in (
+            ("kutipan_quote", [(q.start, q.end, "QUOTE") for q in document.quotes]),
+            ("kutipan_cue", [(q.cue.start, q.cue.end, "CUE") for q in document.quotes if q.cue]),
+            ("kutipan_speaker", [(q.speaker.mention.start, q.speaker.mention.end, "SPEAKER")
+                                 for q in document.quotes if q.speaker]),
+        ):
+            out = []
+            for s, e, label in spans:
+                span = doc.char_span(s, e, label=label, alignment_mode="expand")
+                if span is not None:
+                    out.append(span)
+            doc.spans[key] = out
+        return doc
+
+
+@Language.factory("kutipan", default_config={}, assigns=["doc._.kutipan", "doc.spans"])
+def make_kutipan(nlp: Language, name: str) -> KutipanComponent:
+    """Factory of the `kutipan` component (also found by `spacy.load` through the entry point)."""
+    return KutipanComponent(nlp, name)
+
+
+_warned: set[str] = set()
+
+
+def _load_ner(nlp: Language, model_dir: Path) -> bool:
+    path = model_dir / "ner"
+    if not path.exists():
+        if str(path) not in _warned:
+            log.warning("kutipan: no NER model at %s; entities come from rules only", path)
+            _warned.add(str(path))
+        return False
+    import spacy
+
+    try:
+        ner_nlp = spacy.load(path)
+    except Exception as exc:  # a corrupted model: name the file and the problem
+        raise ModelError(str(path), f"cannot load the NER model ({type(exc).__name__}: {exc})") from exc
+    for pipe_name in ner_nlp.pipe_names:
+        nlp.add_pipe(pipe_name, source=ner_nlp, name=pipe_name)
+    return True
+
+
+class Extractor:
+    """Loads lexicons and models once; extracts from one text (`extract`) or many (`pipe`).
+
+    Args:
+        model_dir: folder of trained models (`ner/`); default `default_model_dir()`.
+        use_models: False to run the rule layer only.
+    """
+
+    def __init__(self, model_dir: str | Path | None = None, use_models: bool = True):
+        self.nlp = make_nlp()
+        self.model_dir = Path(model_dir) if model_dir else default_model_dir()
+        self.has_ner = _load_ner(self.nlp, self.model_dir) if use_models else False
+        self.nlp.add_pipe("kutipan")
+
+    def extract(self, text: str, id: str | None = None) -> Document:
+        """Quotes, speakers, roles and entities of one text."""
+        if not isinstance(text, str):
+            raise TypeError(f"extract() takes a str, not {type(text).__name__}")
+        doc = self.nlp.make_doc(text)
+        doc.user_data["kutipan_id"] = id
+        for _, proc in self.nlp.pipeline:
+            doc = proc(doc)
+        return document_from_dict(doc._.kutipan, text)
+
+    __call__ = extract
+
+    def extract_file(self, path: str | Path) -> Document:
+        """Read a UTF-8 file (or raise `InputError`) and extract from it; the id is the path."""
+        return self.extract(read_text(path), id=str(path))
+
+    def pipe(
+        self,
+        texts: Iterable[str] | Iterable[tuple[str, str]],
+        batch_size: int = 32,
+        n_process: int = 1,
+        as_tuples: bool = False,
+    ) -> Iterator[Document]:
+        """Extract from many texts; `as_tuples=True` takes `(text, id)` pairs; `n_process>1` uses processes."""
+        if as_tuples:
+            pairs = ((t, {"id": i}) for t, i in texts)
+        else:
+            pairs = ((t, {"id": None}) for t in texts)
+        for doc, ctx in self.nlp.pipe(_with_ids(pairs), as_tuples=True, batch_size=batch_size,
+                                      n_process=n_process):
+            data = dict(doc._.kutipan)
+            data["id"] = ctx["id"]
+            yield document_from_dict(data, doc.text)
+
+
+def _with_ids(pairs):
+    for text, ctx in pairs:
+        if not isinstance(text, str):
+            raise TypeError(f"pipe() takes str texts, not {type(text).__name__}")
+        yield text, ctx

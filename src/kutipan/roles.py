@@ -220,8 +220,7 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
         k = j
         while k < limit and (words[k] in s["org_word"] or words[k] in s["unit"]) and words[k] != "dan":
             k += 1
-        if k > j and k < limit and _org_head(words, k, limit):
-            j = k
+        j = k  # units and field words belong to the title: "Direktur Jenderal Pajak", "Menteri Keuangan"
     return j, region_head
 
 

@@ -149,3 +149,35 @@ class Document:
 
     def to_json(self, indent: int | None = 2, include_text: bool = False) -> str:
         return json.dumps(self.to_dict(include_text=include_text), ensure_ascii=False, indent=indent)
+
+
+def _span(d: dict[str, Any] | None) -> Span | None:
+    return Span(d["start"], d["end"], d["text"]) if d else None
+
+
+def _mention(d: dict[str, Any]) -> Mention:
+    return Mention(d["start"], d["end"], d["text"], d["kind"])
+
+
+def document_from_dict(data: dict[str, Any], text: str) -> Document:
+    """Rebuild a Document from its `kutipan/1` dict (the inverse of `Document.to_dict`)."""
+    quotes = [
+        Quote(
+            q["id"], q["type"], q["start"], q["end"], q["text"], _span(q.get("cue")),
+            SpeakerRef(q["speaker"]["entity"], q["speaker"]["name"], _mention(q["speaker"]["mention"]))
+            if q.get("speaker")
+            else None,
+            q.get("confidence", 0.5),
+        )
+        for q in data.get("quotes", [])
+    ]
+    speakers = [
+        Speaker(
+            s["id"], s["name"], s.get("kind", "person"), _span(s.get("title")), _span(s.get("organization")),
+            [Span(h["start"], h["end"], h["text"]) for h in s["honorific"]] if s.get("honorific") else None,
+            [_mention(m) for m in s.get("mentions", [])], list(s.get("quotes", [])), s.get("role"),
+        )
+        for s in data.get("speakers", [])
+    ]
+    entities = [Entity(e["start"], e["end"], e["text"], e["label"]) for e in data.get("entities", [])]
+    return Document(data.get("id"), text, quotes, speakers, entities)

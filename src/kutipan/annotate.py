@@ -1,0 +1,146 @@
+"""Turn a tokenised Doc into a `types.Document`: quotes, speakers, roles and entities.
+
+This is the one code path behind `kutipan.extract`, `Extractor.pipe`, the CLI and the spaCy component:
+`find_quotes` (attribution) gives quotations with their cue and speaker phrase, `SpeakerRegistry` (coref)
+resolves who each phrase is, and `find_entities` collects the named entities.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .attribution import CONFIDENCE, RawQuote, find_quotes
+from .coref import SpeakerRegistry, SpeakerState
+from .entities import find_entities
+from .roles import Phrase
+from .types import Document, Mention, Quote, Speaker, SpeakerRef, Span
+
+
+def _span(doc: Doc, r: tuple[int, int] | None) -> Span | None:
+    if r is None:
+        return None
+    s = doc[r[0] : r[1]]
+    return Span(s.start_char, s.end_char, s.text)
+
+
+def _mention(doc: Doc, ph: Phrase) -> Mention:
+    s = doc[ph.mention[0] : ph.mention[1]]
+    return Mention(s.start_char, s.end_char, s.text, ph.kind)
+
+
+def _resolve(doc: Doc, reg: SpeakerRegistry, rq: RawQuote) -> tuple[SpeakerState | None, Mention | None]:
+    text = doc.text
+    if rq.clitic is not None:
+        sp = reg.last_person()
+        return sp, Mention(rq.clitic[0], rq.clitic[1], text[rq.clitic[0] : rq.clitic[1]], "clitic")
+    ph = rq.phrase
+    if ph is None:
+        return None, None
+    mention = _mention(doc, ph)
+    if ph.kind == "pronoun":
+        sp = reg.last_person()
+    elif ph.kind == "name":
+        sp = reg.by_name(mention.text)
+    elif ph.kind == "organization":
+        sp = reg.by_organization(mention.text)
+    else:
+        sp = reg.by_role(mention.text)
+    if sp is not None and ph.kind != "pronoun":
+        hon = [h for h in (_span(doc, r) for r in ph.honorifics) if h] or None
+        reg.set_role(sp, _span(doc, ph.title), _span(doc, ph.org), hon)
+    return sp, mention
+
+
+def annotate(doc: Doc, doc_id: str | None = None) -> Document:
+    """Find quotations, speakers, roles and entities in a tokenised Doc.
+
+    Args:
+        doc: a Doc made by `kutipan.tokenizer.make_nlp()` (or any pipeline with its special cases).
+        doc_id: the id written to the output.
+
+    Returns:
+        The Document, with offsets into `doc.text`.
+    """
+    text = doc.text
+    raw = find_quotes(doc)
+    reg = SpeakerRegistry()
+    resolved: list[tuple[SpeakerState | None, Mention | None]] = []
+    for n, rq in enumerate(raw):
+        if rq.link is not None and rq.link < n:
+            sp, mention = resolved[rq.link]
+        else:
+            sp, mention = _resolve(doc, reg, rq)
+        if sp is None and rq.pattern in {"none", "after"} and rq.link is None:
+            # a bare quote: the speaker of the quote before it carries over
+            prev = next((resolved[k] for k in range(n - 1, -1, -1) if resolved[k][0] is not None), None)
+            if prev is not None and raw[n - 1].paragraph >= rq.paragraph - 1:
+                sp, mention = prev
+                rq.pattern = "carry" if rq.pattern == "none" else rq.pattern
+        if sp is not None:
+            reg.touch(sp)
+        resolved.append((sp, mention))
+    # quotes before anyone is named take the first speaker named after them
+    first = next((k for k, (sp, _) in enumerate(resolved) if sp is not None), None)
+    if first:
+        for k in range(first):
+            if raw[k].pattern == "none" and raw[first].paragraph - raw[k].paragraph <= 2:
+                resolved[k] = resolved[first]
+                raw[k].pattern = "forward"
+
+    quotes: list[Quote] = []
+    for n, (rq, (sp, mention)) in enumerate(zip(raw, resolved, strict=True), 1):
+        qid = f"q{n}"
+        ref = None
+        if sp is not None and mention is not None:
+            sp.quotes.append(qid)
+            sp.mentions.setdefault((mention.start, mention.end), mention)
+            ref = SpeakerRef(sp.id, sp.name, mention)
+        cue = Span(rq.cue[0], rq.cue[1], text[rq.cue[0] : rq.cue[1]]) if rq.cue else None
+        conf = CONFIDENCE.get(rq.pattern, 0.5)
+        if ref and ref.mention.kind in {"pronoun", "clitic"}:
+            conf -= 0.1
+        if ref is None:
+            conf = min(conf, 0.4)
+        quotes.append(Quote(qid, rq.type, rq.start, rq.end, text[rq.start : rq.end], cue, ref, conf))
+
+    speakers = _speakers(text, reg, quotes)
+    return Document(doc_id, text, quotes, speakers, find_entities(doc, speakers))
+
+
+def _speakers(text: str, reg: SpeakerRegistry, quotes: list[Quote]) -> list[Speaker]:
+    """Final speaker list: only those quoted, numbered in order of appearance, every name mention added."""
+    used = [sp for sp in reg.speakers if sp.quotes]
+    renum = {sp.id: f"s{k}" for k, sp in enumerate(used, 1)}
+    for q in quotes:
+        if q.speaker is not None:
+            sp = next(s for s in used if s.id == q.speaker.entity)
+            q.speaker = SpeakerRef(renum[sp.id], sp.name, q.speaker.mention)
+    out = []
+    for sp in used:
+        mentions = dict(sp.mentions)
+        if not sp.anonymous and sp.kind == "person":
+            start = 0
+            while (i := text.find(sp.name, start)) >= 0:
+                end = i + len(sp.name)
+                ok = (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+                if ok:
+                    mentions.setdefault((i, end), Mention(i, end, sp.name, "name"))
+                start = end
+        role = None
+        parts = [p for p in (sp.title, sp.organization) if p]
+        if parts:
+            role = text[min(p.start for p in parts) : max(p.end for p in parts)]
+        out.append(
+            Speaker(
+                id=renum[sp.id],
+                name=sp.name,
+                kind=sp.kind,
+                title=sp.title,
+                organization=sp.organization,
+                honorific=sp.honorific,
+                mentions=[mentions[k] for k in sorted(mentions)],
+                quotes=sp.quotes,
+                role=role,
+            )
+        )
+    return out

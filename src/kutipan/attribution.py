@@ -1,0 +1,375 @@
+"""Link quotations to cues and speakers.
+
+Direct quotations come from paired marks (`quotes.find_marked`); a pair is speech when a cue attaches
+to it or when it stands as speech would (a whole paragraph, a long sentence, a multi-paragraph run), and
+a scare-quoted term otherwise (`program "Desa Cerdas"`). Cues attach
+
+- after the quote: `"…," kata Budi.`, `"…," katanya.`, `"…," Budi menambahkan.`;
+- before it: `Budi mengatakan, "…"`, `Menurut Budi, "…"`, `Budi: "…"`;
+- around it: `"Part one," kata Budi, "part two."` gives two quotes with one cue.
+
+Indirect quotations are found per sentence where the rule is sure: `Budi mengatakan (bahwa) …`,
+`Menurut Budi, …`, `…, kata dia, …` and `…, kata Budi.` Quotes without a cue (a bare quote paragraph)
+take the speaker of the quote before them. Speakers are then resolved across the document by
+`coref.SpeakerRegistry`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+from spacy.tokens import Doc
+
+from . import lexicon
+from .cues import cue_kind, has_clitic
+from .quotes import MARKS, MarkedSpan, find_marked
+from .roles import Phrase, parse_phrase, parse_subject
+from .segment import Range, paragraphs, sentences
+
+CONFIDENCE = {
+    "after": 0.95,
+    "before": 0.9,
+    "colon": 0.85,
+    "split": 0.9,
+    "menurut": 0.85,
+    "subject": 0.85,
+    "mid": 0.75,
+    "end": 0.8,
+    "carry": 0.6,
+    "forward": 0.45,
+    "none": 0.3,
+}
+_FIRST_PERSON = regex.compile(r"\b(saya|kami|kita|aku)\b", regex.I)
+_BACA_JUGA = regex.compile(r"baca\s+juga\s*:?", regex.I)
+
+
+@dataclass(slots=True)
+class RawQuote:
+    """A quotation before speaker resolution."""
+
+    start: int
+    end: int
+    type: str
+    paragraph: int
+    pattern: str
+    cue: Range | None = None
+    phrase: Phrase | None = None
+    clitic: Range | None = None  # char range of `nya`
+    link: int | None = None  # index of the quote whose speaker this one shares
+
+
+class _Index:
+    """Character ↔ token lookups for one Doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at_or_after(self, char: int) -> int:
+        return bisect.bisect_left(self.starts, char)
+
+    def before(self, char: int) -> int:
+        """Index of the first token that starts at or after `char` (tokens [.., i) lie before it)."""
+        return bisect.bisect_left(self.starts, char)
+
+    def chars(self, a: int, b: int) -> Range:
+        d = self.doc
+        return d[a].idx, d[b - 1].idx + len(d[b - 1].text)
+
+
+def _words(text: str) -> int:
+    return len(regex.findall(r"\w+", text))
+
+
+def _in_baca_juga(text: str, para: Range, pos: int) -> bool:
+    line = text[para[0] : pos]
+    m = None
+    for m in _BACA_JUGA.finditer(line):
+        pass
+    if m is None:
+        return False
+    between = line[m.end() :]
+    return not regex.search(r"[.!?][\"”']?\s+\p{Lu}", between)
+
+
+def _sentence_of(sents: list[Range], pos: int) -> Range | None:
+    for s in sents:
+        if s[0] <= pos < s[1]:
+            return s
+    return None
+
+
+def _cue_after(ix: _Index, m: MarkedSpan, para_end: int) -> tuple[Range, Phrase | None, Range | None, int] | None:
+    """A cue right after the closing mark: `"…," kata Budi`, `"…," katanya`, `"…," Budi menambahkan`."""
+    doc = ix.doc
+    if m.close_mark is None:
+        return None
+    i = ix.at_or_after(m.close_mark + 1)
+    lim = ix.at_or_after(para_end)
+    while i < lim and doc[i].text in {",", "-", "—", "–"}:
+        i += 1
+    if i >= lim:
+        return None
+    stop = _clause_end(doc, i, lim)
+    kind = cue_kind(doc, i)
+    if kind in {"post", "verb", "prep", "passive"}:
+        cue = ix.chars(i, i + 1)
+        if has_clitic(doc, i):
+            c = doc[i + 1]
+            return ix.chars(i, i + 2), None, (c.idx, c.idx + len(c.text)), i + 2
+        ph = parse_phrase(doc, i + 1, stop)
+        return cue, ph, None, (ph.end if ph else i + 1)
+    ph = parse_phrase(doc, i, stop)
+    if ph is not None and ph.end < lim and cue_kind(doc, ph.end) in {"post", "verb"}:
+        return ix.chars(ph.end, ph.end + 1), ph, None, ph.end + 1
+    return None
+
+
+def _clause_end(doc: Doc, i: int, lim: int) -> int:
+    """First token at or after i that ends a clause (a full stop, an opening quotation mark, a bracket)."""
+    while i < lim:
+        t = doc[i].text
+        if t in {".", "!", "?", ";", "(", ")"} or (len(t) == 1 and t in MARKS):
+            return i
+        i += 1
+    return lim
+
+
+def _cue_before(ix: _Index, text: str, m: MarkedSpan, sent: Range):
+    """A cue before the opening mark: `Budi mengatakan, "…"`, `Menurut Budi, "…"`, `Budi: "…"`."""
+    doc = ix.doc
+    a = ix.at_or_after(sent[0])
+    b = ix.before(m.open_mark)
+    if b <= a:
+        return None
+    c = b
+    if doc[c - 1].text == ":":
+        ph = parse_subject(doc, a, c - 1)
+        return (None, ph, None, "colon") if ph else None
+    while c > a and doc[c - 1].text in {",", "bahwa", ":"}:
+        c -= 1
+    if c > a and cue_kind(doc, c - 1) in {"verb", "post"} and c - 1 > a:
+        ph = parse_subject(doc, a, c - 1)
+        if ph is not None:
+            return ix.chars(c - 1, c), ph, None, "before"
+    # Menurut Budi, "…"
+    k = a
+    while k < b and doc[k].text in lexicon.words("connectives.txt") and cue_kind(doc, k) != "prep":
+        k += 1
+    if k < b and cue_kind(doc, k) == "prep":
+        if has_clitic(doc, k) and k + 2 <= b:
+            cl = doc[k + 1]
+            return ix.chars(k, k + 2), None, (cl.idx, cl.idx + len(cl.text)), "menurut"
+        ph = parse_phrase(doc, k + 1, c)
+        if ph is not None and ph.end == c:
+            return ix.chars(k, k + 1), ph, None, "menurut"
+    return None
+
+
+def _runs_to_sentence_end(text: str, m: MarkedSpan, sent: Range) -> bool:
+    if m.close_mark is None:
+        return True
+    rest = text[m.close_mark + 1 : sent[1]]
+    return not regex.search(r"\w", rest)
+
+
+def _looks_like_speech(text: str, m: MarkedSpan, para: Range) -> bool:
+    """Is an unattached quoted span speech (a bare quote paragraph, a long sentence) or a term?"""
+    content = text[m.start : m.end].strip()
+    n = _words(content)
+    if m.continues or m.continued:
+        return True
+    at_para_start = m.open_mark == para[0]
+    ends_like_speech = bool(regex.search(r"[.!?,…]$", content))
+    if at_para_start and (n >= 4 or ends_like_speech):
+        return True
+    return n >= 10 and ends_like_speech
+
+
+def _is_term(content: str) -> bool:
+    """A quoted fragment that names something rather than reporting words (`"Gerakan 100 Smart City"`)."""
+    words = regex.findall(r"\w+", content)
+    if not words:
+        return True
+    if _FIRST_PERSON.search(content):
+        return False
+    if len(words) < 3:
+        return True
+    caps = sum(w[0].isupper() or w[0].isdigit() for w in words)
+    return caps >= len(words) - 1
+
+
+def find_quotes(doc: Doc) -> list[RawQuote]:
+    """All quotations of a Doc, in text order, with cue and speaker phrase where the rules find them."""
+    text = doc.text
+    ix = _Index(doc)
+    paras = paragraphs(text)
+    marked = find_marked(text, paras)
+    opening = frozenset(m.open_mark for m in marked)
+    protected = [(m.open_mark, (m.close_mark + 1) if m.close_mark is not None else m.end) for m in marked]
+    sents_by_para = [sentences(text, p, protected, opening) for p in paras]
+
+    direct: list[RawQuote] = []
+    term_spans: list[MarkedSpan] = []
+    last_after_end: dict[int, tuple[int, int]] = {}  # paragraph → (token index after the cue phrase, quote idx)
+    for m in marked:
+        para = paras[m.paragraph]
+        if _in_baca_juga(text, para, m.open_mark):
+            continue
+        sents = sents_by_para[m.paragraph]
+        sent = _sentence_of(sents, m.open_mark) or para
+        content = text[m.start : m.end]
+        sentence_initial = not regex.search(r"\w", text[sent[0] : m.open_mark])
+        rq = None
+        after = _cue_after(ix, m, para[1])
+        if after is not None:
+            cue, ph, clitic, end_tok = after
+            if sentence_initial or regex.search(r"[,.!?…]\s*$", content) or _words(content) >= 6:
+                rq = RawQuote(m.start, m.end, "direct", m.paragraph, "after", cue, ph, clitic)
+                last_after_end[m.paragraph] = (end_tok, len(direct))
+        if rq is None and m.paragraph in last_after_end:
+            end_tok, prev = last_after_end[m.paragraph]
+            k = end_tok
+            while k < len(doc) and doc[k].text in {","}:
+                k += 1
+            if k < len(doc) and doc[k].idx == m.open_mark:
+                p = direct[prev]
+                rq = RawQuote(m.start, m.end, "direct", m.paragraph, "split", p.cue, p.phrase, p.clitic, link=prev)
+        if rq is None and _runs_to_sentence_end(text, m, sent) or rq is not None and rq.phrase is None and not rq.clitic:
+            before = _cue_before(ix, text, m, sent)
+            if before is not None and _runs_to_sentence_end(text, m, sent):
+                cue, ph, clitic, pattern = before
+                if rq is None:
+                    rq = RawQuote(m.start, m.end, "direct", m.paragraph, pattern, cue, ph, clitic)
+                else:
+                    rq.phrase, rq.clitic = ph, clitic
+        if rq is None and _looks_like_speech(text, m, para):
+            rq = RawQuote(m.start, m.end, "direct", m.paragraph, "none")
+        if rq is None:
+            term_spans.append(m)
+            continue
+        direct.append(rq)
+
+    # multi-paragraph quotations take the cue and speaker of their last paragraph
+    for k in range(len(direct) - 2, -1, -1):
+        q, nxt = direct[k], direct[k + 1]
+        if q.pattern == "none" and nxt.paragraph == q.paragraph + 1 and nxt.pattern != "none":
+            m = next((x for x in marked if x.start == q.start), None)
+            if m is not None and m.continues:
+                q.pattern, q.cue, q.phrase, q.clitic, q.link = "split", nxt.cue, nxt.phrase, nxt.clitic, k + 1
+
+    indirect = _find_indirect(doc, ix, paras, sents_by_para, direct, term_spans)
+    out = sorted(direct + indirect, key=lambda q: q.start)
+    # re-point links after sorting
+    order = {id(q): n for n, q in enumerate(out)}
+    for q in out:
+        if q.link is not None:
+            src = direct[q.link]
+            q.link = order[id(src)]
+    return out
+
+
+def _find_indirect(doc, ix, paras, sents_by_para, direct, term_spans) -> list[RawQuote]:
+    text = doc.text
+    out: list[RawQuote] = []
+    taken = [(q.start, q.end) for q in direct]
+    for p, sents in enumerate(sents_by_para):
+        for sent in sents:
+            if any(a < sent[1] and sent[0] < b for a, b in taken):
+                continue
+            rq = _indirect_in(doc, ix, text, sent, p)
+            if rq is None:
+                continue
+            inner = [m for m in term_spans if rq.start <= m.open_mark and m.end <= rq.end]
+            if any(not _is_term(text[m.start : m.end]) for m in inner):
+                rq.type = "mixed"
+            out.append(rq)
+    return out
+
+
+def _adverbial(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens [a, b) are only a connective or adverbial (`Sebetulnya`, `Pada 2016`, `Selain itu`)."""
+    words = [t for t in doc[a:b] if not t.is_punct]
+    if not words:
+        return True
+    lead = words[0].text
+    return lead in lexicon.words("connectives.txt") or lead.lower() in lexicon.words("adverbs.txt")
+
+
+def _trim_content(text: str, s: int, e: int) -> Range | None:
+    while s < e and (text[s].isspace() or text[s] in ",:;-–—"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:"):
+        e -= 1
+    if _words(text[s:e]) < 3:
+        return None
+    return s, e
+
+
+def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuote | None:
+    a = ix.at_or_after(sent[0])
+    b = ix.before(sent[1])
+    if b - a < 4:
+        return None
+    conn = lexicon.words("connectives.txt")
+    # Menurut Budi, … / Menurutnya, …
+    k = a
+    while k < b and doc[k].text in conn and cue_kind(doc, k) != "prep":
+        k += 1
+    if k < b and doc[k].text != "," and cue_kind(doc, k) == "prep" and (k == a or doc[k - 1].text == ","):
+        comma = next((j for j in range(k + 1, min(b, k + 25)) if doc[j].text == ","), None)
+        if comma is not None:
+            if has_clitic(doc, k) and comma == k + 2:
+                cl = doc[k + 1]
+                span = _trim_content(text, doc[comma].idx + 1, sent[1])
+                if span:
+                    return RawQuote(*span, "indirect", p, "menurut", ix.chars(k, k + 2), None,
+                                    (cl.idx, cl.idx + len(cl.text)))
+            ph = parse_phrase(doc, k + 1, comma)
+            if ph is not None and ph.end == comma:
+                span = _trim_content(text, doc[comma].idx + 1, sent[1])
+                if span:
+                    return RawQuote(*span, "indirect", p, "menurut", ix.chars(k, k + 1), ph)
+    # …, kata dia, …  /  …, kata Budi.
+    for k in range(a + 1, b - 1):
+        if doc[k - 1].text != "," or cue_kind(doc, k) not in {"post", "prep"}:
+            continue
+        if has_clitic(doc, k):
+            ph, clitic, end = None, (doc[k + 1].idx, doc[k + 1].idx + 3), k + 2
+            cue = ix.chars(k, k + 2)
+        else:
+            ph = parse_phrase(doc, k + 1, b)
+            if ph is None:
+                continue
+            clitic, end = None, ph.end
+            cue = ix.chars(k, k + 1)
+        if end < b and doc[end].text == "," and end + 1 < b:
+            if _adverbial(doc, a, k - 1):
+                span = _trim_content(text, doc[end].idx + 1, sent[1])
+            else:
+                span = _trim_content(text, sent[0], sent[1])
+            if span:
+                return RawQuote(*span, "indirect", p, "mid", cue, ph, clitic)
+        rest = text[doc[end].idx if end < b else sent[1] : sent[1]]
+        if end >= b or doc[end].text in {".", "!", "?"} or doc[end].text in lexicon.words("stops.txt"):
+            if not regex.search(r"[\"“”]", rest):
+                span = _trim_content(text, sent[0], doc[k - 1].idx)
+                if span:
+                    return RawQuote(*span, "indirect", p, "end", cue, ph, clitic)
+    # Budi mengatakan (bahwa) …
+    for v in range(a + 1, min(b - 2, a + 30)):
+        if cue_kind(doc, v) != "verb":
+            continue
+        ph = parse_subject(doc, a, v)
+        if ph is None:
+            continue
+        c = v + 1
+        while c < b and doc[c].text in {",", "bahwa", ":"}:
+            c += 1
+        span = _trim_content(text, doc[c].idx if c < b else sent[1], sent[1])
+        if span:
+            return RawQuote(*span, "indirect", p, "subject", ix.chars(v, v + 1), ph)
+        return None
+    return None

@@ -1,0 +1,61 @@
+"""Named entities (`PER`, `ORG`, `LOC`) around the quotations.
+
+When the pipeline has a trained NER model (`models/ner`), its entities are used, and the speaker names
+and organisations that attribution found are added where the model missed them. Without a model, the
+entities come from rules: speaker names are `PER`, the organisations of their roles and organisations
+that speak are `ORG`, and region names from the gazetteer (`data/regions.txt`) are `LOC`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from . import lexicon
+from .types import Entity, Speaker
+
+_PREFIXES = ("Kota", "Kabupaten", "Provinsi")
+
+
+def _regions(doc: Doc) -> list[Entity]:
+    out = []
+    words = [t.text for t in doc]
+    regions = lexicon.regions()
+    maxlen = lexicon.max_region_len()
+    i = 0
+    while i < len(words):
+        hit = 0
+        for n in range(min(maxlen, len(words) - i), 0, -1):
+            if tuple(words[i : i + n]) in regions:
+                hit = n
+                break
+        if hit:
+            s = i - 1 if i > 0 and words[i - 1] in _PREFIXES else i
+            span = doc[s : i + hit]
+            out.append(Entity(span.start_char, span.end_char, span.text, "LOC"))
+            i += hit
+        else:
+            i += 1
+    return out
+
+
+def find_entities(doc: Doc, speakers: list[Speaker]) -> list[Entity]:
+    """Entities of a Doc: the model's (if any), plus what attribution learnt about the speakers."""
+    found: list[Entity] = [Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+    extra: list[Entity] = []
+    for sp in speakers:
+        for m in sp.mentions:
+            if m.kind == "name" and sp.kind == "person":
+                extra.append(Entity(m.start, m.end, m.text, "PER"))
+            elif m.kind == "organization":
+                extra.append(Entity(m.start, m.end, m.text, "ORG"))
+        if sp.organization is not None:
+            o = sp.organization
+            extra.append(Entity(o.start, o.end, o.text, "ORG"))
+    if not doc.ents:
+        extra += _regions(doc)
+    taken = [(e.start, e.end) for e in found]
+    for e in sorted(extra, key=lambda e: (-(e.end - e.start), e.start)):
+        if not any(e.start < b and a < e.end for a, b in taken):
+            found.append(e)
+            taken.append((e.start, e.end))
+    return sorted(found, key=lambda e: e.start)

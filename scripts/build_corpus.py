@@ -336,6 +336,7 @@ def main(argv=None) -> int:
                 continue
             doc["split"] = splits[draft["id"]]
             doc["source"] = part
+            doc["entities_gold"] = bool(draft.get("entities"))
             if part == "news-dev":
                 doc = strip_text(doc)
                 doc["text_sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()

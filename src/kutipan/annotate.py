@@ -51,6 +51,14 @@ def _resolve(doc: Doc, reg: SpeakerRegistry, rq: RawQuote) -> tuple[SpeakerState
     return sp, mention
 
 
+def _introduce(doc: Doc, reg: SpeakerRegistry, ph: Phrase) -> None:
+    """A person named as a sentence subject becomes the most recent person (for `ia`, `katanya`)."""
+    sp = reg.by_name(_mention(doc, ph).text)
+    hon = [h for h in (_span(doc, r) for r in ph.honorifics) if h] or None
+    reg.set_role(sp, _span(doc, ph.title), _span(doc, ph.org), hon)
+    reg.touch(sp)
+
+
 def annotate(doc: Doc, doc_id: str | None = None) -> Document:
     """Find quotations, speakers, roles and entities in a tokenised Doc.
 
@@ -62,10 +70,13 @@ def annotate(doc: Doc, doc_id: str | None = None) -> Document:
         The Document, with offsets into `doc.text`.
     """
     text = doc.text
-    raw = find_quotes(doc)
+    raw, people = find_quotes(doc)
     reg = SpeakerRegistry()
     resolved: list[tuple[SpeakerState | None, Mention | None]] = []
+    pending = sorted(people, key=lambda ph: ph.start)
     for n, rq in enumerate(raw):
+        while pending and doc[pending[0].start].idx < rq.start:
+            _introduce(doc, reg, pending.pop(0))
         if rq.link is not None and rq.link < n:
             sp, mention = resolved[rq.link]
         else:

@@ -23,7 +23,7 @@ import regex
 from spacy.tokens import Doc
 
 from . import lexicon
-from .cues import cue_kind, has_clitic
+from .cues import clitic, cue_kind
 from .quotes import MARKS, MarkedSpan, find_marked
 from .roles import Phrase, parse_phrase, parse_subject
 from .segment import Range, paragraphs, sentences
@@ -116,9 +116,9 @@ def _cue_after(ix: _Index, m: MarkedSpan, para_end: int) -> tuple[Range, Phrase 
     kind = cue_kind(doc, i)
     if kind in {"post", "verb", "prep", "passive"}:
         cue = ix.chars(i, i + 1)
-        if has_clitic(doc, i):
-            c = doc[i + 1]
-            return ix.chars(i, i + 2), None, (c.idx, c.idx + len(c.text)), i + 2
+        cl = clitic(doc, i)
+        if cl is not None:
+            return cl[0], None, cl[1], cl[2]
         ph = parse_phrase(doc, i + 1, stop)
         return cue, ph, None, (ph.end if ph else i + 1)
     ph = parse_phrase(doc, i, stop)
@@ -159,9 +159,9 @@ def _cue_before(ix: _Index, text: str, m: MarkedSpan, sent: Range):
     while k < b and doc[k].text in lexicon.words("connectives.txt") and cue_kind(doc, k) != "prep":
         k += 1
     if k < b and cue_kind(doc, k) == "prep":
-        if has_clitic(doc, k) and k + 2 <= b:
-            cl = doc[k + 1]
-            return ix.chars(k, k + 2), None, (cl.idx, cl.idx + len(cl.text)), "menurut"
+        cl = clitic(doc, k)
+        if cl is not None and cl[2] <= b:
+            return cl[0], None, cl[1], "menurut"
         ph = parse_phrase(doc, k + 1, c)
         if ph is not None and ph.end == c:
             return ix.chars(k, k + 1), ph, None, "menurut"
@@ -201,8 +201,12 @@ def _is_term(content: str) -> bool:
     return caps >= len(words) - 1
 
 
-def find_quotes(doc: Doc) -> list[RawQuote]:
-    """All quotations of a Doc, in text order, with cue and speaker phrase where the rules find them."""
+def find_quotes(doc: Doc) -> tuple[list[RawQuote], list[Phrase]]:
+    """All quotations of a Doc, in text order, with cue and speaker phrase where the rules find them.
+
+    Also returns the people named as the subject of a sentence (`Gubernur Jawa Timur Khofifah Indar
+    Parawansa menerima …`), which a later `ia` or `katanya` may refer to.
+    """
     text = doc.text
     ix = _Index(doc)
     paras = paragraphs(text)
@@ -225,9 +229,9 @@ def find_quotes(doc: Doc) -> list[RawQuote]:
         rq = None
         after = _cue_after(ix, m, para[1])
         if after is not None:
-            cue, ph, clitic, end_tok = after
+            cue, ph, nya, end_tok = after
             if sentence_initial or regex.search(r"[,.!?…]\s*$", content) or _words(content) >= 6:
-                rq = RawQuote(m.start, m.end, "direct", m.paragraph, "after", cue, ph, clitic)
+                rq = RawQuote(m.start, m.end, "direct", m.paragraph, "after", cue, ph, nya)
                 last_after_end[m.paragraph] = (end_tok, len(direct))
         if rq is None and m.paragraph in last_after_end:
             end_tok, prev = last_after_end[m.paragraph]
@@ -240,11 +244,11 @@ def find_quotes(doc: Doc) -> list[RawQuote]:
         if rq is None and _runs_to_sentence_end(text, m, sent) or rq is not None and rq.phrase is None and not rq.clitic:
             before = _cue_before(ix, text, m, sent)
             if before is not None and _runs_to_sentence_end(text, m, sent):
-                cue, ph, clitic, pattern = before
+                cue, ph, nya, pattern = before
                 if rq is None:
-                    rq = RawQuote(m.start, m.end, "direct", m.paragraph, pattern, cue, ph, clitic)
+                    rq = RawQuote(m.start, m.end, "direct", m.paragraph, pattern, cue, ph, nya)
                 else:
-                    rq.phrase, rq.clitic = ph, clitic
+                    rq.phrase, rq.clitic = ph, nya
         if rq is None and _looks_like_speech(text, m, para):
             rq = RawQuote(m.start, m.end, "direct", m.paragraph, "none")
         if rq is None:
@@ -261,6 +265,7 @@ def find_quotes(doc: Doc) -> list[RawQuote]:
                 q.pattern, q.cue, q.phrase, q.clitic, q.link = "split", nxt.cue, nxt.phrase, nxt.clitic, k + 1
 
     indirect = _find_indirect(doc, ix, paras, sents_by_para, direct, term_spans)
+    people = _find_people(doc, ix, sents_by_para, protected)
     out = sorted(direct + indirect, key=lambda q: q.start)
     # re-point links after sorting
     order = {id(q): n for n, q in enumerate(out)}
@@ -268,6 +273,43 @@ def find_quotes(doc: Doc) -> list[RawQuote]:
         if q.link is not None:
             src = direct[q.link]
             q.link = order[id(src)]
+    return out, people
+
+
+_PREPOSITIONS = frozenset({"Kepada", "Dari", "Di", "Dalam", "Pada", "Untuk", "Oleh", "Dengan", "Bagi", "Terhadap",
+                           "Menurut", "Saat", "Ketika", "Selama", "Sejak", "Usai", "Setelah", "Sebelum"})
+
+
+def _find_people(doc: Doc, ix: _Index, sents_by_para: list[list[Range]], quoted: list[Range]) -> list[Phrase]:
+    """Named people as the subject of a sentence (`Gubernur Jawa Timur Khofifah Indar Parawansa menerima …`).
+
+    Only outside quotations, not after a preposition (`Kepada Konjen …`), and only a name the lexicons
+    don't claim as a place or an institution word.
+    """
+    out = []
+    conn = lexicon.words("connectives.txt")
+    not_name = lexicon.words("org_words.txt") | lexicon.words("titles.txt")
+    for sents in sents_by_para:
+        for sent in sents:
+            if any(a <= sent[0] < b for a, b in quoted):
+                continue
+            a = ix.at_or_after(sent[0])
+            b = ix.before(sent[1])
+            if a < b and doc[a].text in _PREPOSITIONS:
+                continue
+            k = a
+            while k < b and (doc[k].text in conn or doc[k].is_punct or doc[k].lower_ in {"itu", "ini"}):
+                k += 1
+            if k >= b or doc[k].text in conn:
+                continue
+            ph = parse_phrase(doc, k, b)
+            if ph is None or ph.kind != "name" or ph.end >= b or not doc[ph.end].text[:1].islower():
+                continue
+            name = [t.text for t in doc[ph.name[0] : ph.name[1]]]
+            if any(w in not_name or w.isupper() for w in name):
+                continue
+            if len(name) >= 2 or ph.title or ph.honorifics:
+                out.append(ph)
     return out
 
 
@@ -321,12 +363,11 @@ def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuo
     if k < b and doc[k].text != "," and cue_kind(doc, k) == "prep" and (k == a or doc[k - 1].text == ","):
         comma = next((j for j in range(k + 1, min(b, k + 25)) if doc[j].text == ","), None)
         if comma is not None:
-            if has_clitic(doc, k) and comma == k + 2:
-                cl = doc[k + 1]
+            cl = clitic(doc, k)
+            if cl is not None and comma == cl[2]:
                 span = _trim_content(text, doc[comma].idx + 1, sent[1])
                 if span:
-                    return RawQuote(*span, "indirect", p, "menurut", ix.chars(k, k + 2), None,
-                                    (cl.idx, cl.idx + len(cl.text)))
+                    return RawQuote(*span, "indirect", p, "menurut", cl[0], None, cl[1])
             ph = parse_phrase(doc, k + 1, comma)
             if ph is not None and ph.end == comma:
                 span = _trim_content(text, doc[comma].idx + 1, sent[1])
@@ -336,28 +377,27 @@ def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuo
     for k in range(a + 1, b - 1):
         if doc[k - 1].text != "," or cue_kind(doc, k) not in {"post", "prep"}:
             continue
-        if has_clitic(doc, k):
-            ph, clitic, end = None, (doc[k + 1].idx, doc[k + 1].idx + 3), k + 2
-            cue = ix.chars(k, k + 2)
+        cl = clitic(doc, k)
+        if cl is not None:
+            ph, nya, end, cue = None, cl[1], cl[2], cl[0]
         else:
             ph = parse_phrase(doc, k + 1, b)
             if ph is None:
                 continue
-            clitic, end = None, ph.end
-            cue = ix.chars(k, k + 1)
+            nya, end, cue = None, ph.end, ix.chars(k, k + 1)
         if end < b and doc[end].text == "," and end + 1 < b:
             if _adverbial(doc, a, k - 1):
                 span = _trim_content(text, doc[end].idx + 1, sent[1])
             else:
                 span = _trim_content(text, sent[0], sent[1])
             if span:
-                return RawQuote(*span, "indirect", p, "mid", cue, ph, clitic)
+                return RawQuote(*span, "indirect", p, "mid", cue, ph, nya)
         rest = text[doc[end].idx if end < b else sent[1] : sent[1]]
         if end >= b or doc[end].text in {".", "!", "?"} or doc[end].text in lexicon.words("stops.txt"):
             if not regex.search(r"[\"“”]", rest):
                 span = _trim_content(text, sent[0], doc[k - 1].idx)
                 if span:
-                    return RawQuote(*span, "indirect", p, "end", cue, ph, clitic)
+                    return RawQuote(*span, "indirect", p, "end", cue, ph, nya)
     # Budi mengatakan (bahwa) …
     for v in range(a + 1, min(b - 2, a + 30)):
         if cue_kind(doc, v) != "verb":

@@ -4,6 +4,9 @@ A cue's kind (from `data/cues.tsv`) says where its speaker stands:
 `post` roots follow a quote and take the speaker after them (`"…," kata Budi`, `ujarnya`), `verb`s stand
 between speaker and content (`Budi mengatakan …`), `prep` (`Menurut Budi, …`) comes before the speaker,
 and `passive` verbs take the speaker after them (`Hal itu disampaikan Budi`).
+
+The `-nya` of `katanya` is the speaker. The tokenizer splits it off (`kata` + `nya`), but not inside
+glued text (`…sini,"tuturnya.Selain`), so a cue word that still ends in `nya` counts too.
 """
 
 from __future__ import annotations
@@ -12,22 +15,36 @@ from spacy.tokens import Doc
 
 from . import lexicon
 
+Range = tuple[int, int]
+
 
 def cue_kind(doc: Doc, i: int) -> str | None:
     """The cue kind of token i, or None when it is not a cue."""
     if i < 0 or i >= len(doc):
         return None
-    return lexicon.cues().get(doc[i].text)
+    text = doc[i].text
+    kind = lexicon.cues().get(text)
+    if kind is None and text in lexicon.clitic_cues():
+        kind = lexicon.cues().get(text[: -len(lexicon.CLITIC)])
+    return kind
 
 
-def has_clitic(doc: Doc, i: int) -> bool:
-    """Whether cue token i carries the `-nya` clitic (`kata|nya`): the next token is `nya`, glued on."""
-    if i + 1 >= len(doc):
-        return False
-    cue, nxt = doc[i], doc[i + 1]
-    return nxt.lower_ == lexicon.CLITIC and nxt.idx == cue.idx + len(cue.text)
+def clitic(doc: Doc, i: int) -> tuple[Range, Range, int] | None:
+    """If cue token i carries `-nya`: (cue char range with the clitic, clitic char range, next token)."""
+    if i >= len(doc):
+        return None
+    tok = doc[i]
+    n = len(lexicon.CLITIC)
+    if tok.text in lexicon.clitic_cues():
+        end = tok.idx + len(tok.text)
+        return (tok.idx, end), (end - n, end), i + 1
+    if i + 1 < len(doc):
+        nxt = doc[i + 1]
+        if nxt.lower_ == lexicon.CLITIC and nxt.idx == tok.idx + len(tok.text):
+            return (tok.idx, nxt.idx + n), (nxt.idx, nxt.idx + n), i + 2
+    return None
 
 
 def find_cues(doc: Doc) -> list[tuple[int, str]]:
     """All cue tokens of a Doc with their kinds, as (token index, kind)."""
-    return [(t.i, k) for t in doc if (k := lexicon.cues().get(t.text))]
+    return [(t.i, k) for t in doc if (k := cue_kind(doc, t.i))]

@@ -47,6 +47,8 @@ MARKS = set("\"\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019")
 
 
 class DraftError(Exception):
+    """A draft string that cannot be found or placed."""
+
     pass
 
 
@@ -163,7 +165,7 @@ def resolve(draft: dict, text: str) -> tuple[dict, list[str]]:
                 a = _occurrences(text, sp["anchor"], word=False)
                 if not a:
                     raise DraftError(f"anchor {sp['anchor']!r} not found")
-                base = min(a, key=lambda s: (_dist(s, s + len(sp["anchor"]), lo, hi)))
+                base = min(a, key=lambda s: _dist(s, s + len(sp["anchor"]), lo, hi))
                 region = text[base : base + len(sp["anchor"])]
                 lo, hi = 0, len(region)
             else:
@@ -211,10 +213,16 @@ def resolve(draft: dict, text: str) -> tuple[dict, list[str]]:
             problems.append(f"{where}: {exc}")
     for q in quotes:
         if q["speaker"]:
-            q["speaker"]["name"] = next(s["name"] for s in speakers if s["id"] == q["speaker"]["entity"]) if any(
-                s["id"] == q["speaker"]["entity"] for s in speakers
-            ) else None
-            q["speaker"] = {"entity": q["speaker"]["entity"], "name": q["speaker"]["name"], "mention": q["speaker"]["mention"]}
+            q["speaker"]["name"] = (
+                next(s["name"] for s in speakers if s["id"] == q["speaker"]["entity"])
+                if any(s["id"] == q["speaker"]["entity"] for s in speakers)
+                else None
+            )
+            q["speaker"] = {
+                "entity": q["speaker"]["entity"],
+                "name": q["speaker"]["name"],
+                "mention": q["speaker"]["mention"],
+            }
     entities = []
     taken: list[tuple[int, int]] = []
     for ent in sorted(draft.get("entities", []), key=lambda e: -len(e["text"])):
@@ -231,10 +239,16 @@ def resolve(draft: dict, text: str) -> tuple[dict, list[str]]:
             taken.append((s, e))
             entities.append({**_span(text, s, e), "label": ent["label"]})
     entities.sort(key=lambda e: e["start"])
-    for a, b in zip(quotes, quotes[1:]):
+    for a, b in zip(quotes, quotes[1:], strict=False):
         if b["start"] < a["end"]:
             problems.append(f"quotes {a['id']} and {b['id']} overlap")
-    doc = {"schema": "kutipan/1", "id": draft["id"], "quotes": quotes, "speakers": speakers, "entities": entities}
+    doc = {
+        "schema": "kutipan/1",
+        "id": draft["id"],
+        "quotes": quotes,
+        "speakers": speakers,
+        "entities": entities,
+    }
     return doc, problems
 
 
@@ -308,8 +322,10 @@ def main(argv=None) -> int:
             draft = json.loads(Path(f).read_text(encoding="utf-8"))
             text = text_of(draft, news)
             doc, problems = resolve(draft, text)
-            print(f"== {f}: {len(doc['quotes'])} quotes, {len(doc['speakers'])} speakers, "
-                  f"{len(doc['entities'])} entities, {len(problems)} problems")
+            print(
+                f"== {f}: {len(doc['quotes'])} quotes, {len(doc['speakers'])} speakers, "
+                f"{len(doc['entities'])} entities, {len(problems)} problems"
+            )
             for p in problems:
                 print("  PROBLEM", p)
             print(render(doc, text))
@@ -327,7 +343,7 @@ def main(argv=None) -> int:
         drafts = [json.loads(f.read_text(encoding="utf-8")) for f in files]
         splits = assign_splits([d["id"] for d in drafts])
         rows = []
-        for f, draft in zip(files, drafts):
+        for f, draft in zip(files, drafts, strict=True):
             text = text_of(draft, news)
             doc, problems = resolve(draft, text)
             if problems:

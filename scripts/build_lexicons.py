@@ -1,8 +1,13 @@
-"""Rebuild the derived lexicon `src/kutipan/data/regions.txt` from the shared gazetteer.
+"""Rebuild the derived lexicons `regions.txt` and `person_names.txt` in `src/kutipan/data/`.
 
 The gazetteer (cahyadsn/wilayah, MIT) lists Indonesia's provinces and regencies/cities. Speaker phrases
 name regions inside titles and organisations (`Wali Kota Magelang`, `Dinas Kesehatan Kabupaten Cirebon`),
 so the role parser needs to know where a region name ends and a person's name begins.
+
+`person_names.txt` lists words that the NER corpora (nergrit, Apache-2.0; idner-news-2k, MIT) tag inside
+person names and never inside organisations or places, and that do not occur in lower case there: where a
+title chain runs straight into a name (`Dinas Pendidikan Sukamaju Sri Wahyuni`), the first such word is
+where the name starts.
 
 Usage: python scripts/build_lexicons.py
 """
@@ -13,8 +18,57 @@ import csv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SRC = ROOT.parent / "shared" / "data" / "gazetteers" / "wilayah_level_1_2.tsv"
+DATA = ROOT.parent / "shared" / "data"
+SRC = DATA / "gazetteers" / "wilayah_level_1_2.tsv"
 OUT = ROOT / "src" / "kutipan" / "data" / "regions.txt"
+NAMES_OUT = ROOT / "src" / "kutipan" / "data" / "person_names.txt"
+NER_FILES = [
+    (DATA / "nergrit" / "train_preprocess.txt", "\t"),
+    (DATA / "idner-news-2k" / "train.txt", " "),
+]
+
+
+def _ner_tokens():
+    """(token, label) pairs of the NER training files, labels mapped to PER/ORG/LOC/O."""
+    mapping = {
+        "PERSON": "PER",
+        "PER": "PER",
+        "ORGANISATION": "ORG",
+        "ORG": "ORG",
+        "PLACE": "LOC",
+        "LOC": "LOC",
+    }
+    for path, sep in NER_FILES:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.strip().split(sep)
+            if len(parts) < 2:
+                continue
+            tag = parts[-1]
+            label = mapping.get(tag.split("-", 1)[-1], "O") if tag != "O" else "O"
+            yield parts[0], label
+
+
+def build_person_names() -> None:
+    from collections import Counter
+
+    per, other, lower = Counter(), Counter(), Counter()
+    for tok, label in _ner_tokens():
+        if tok[:1].isupper() and tok[1:].islower() and tok.isalpha():
+            (per if label == "PER" else other)[tok] += label != "O" or 0
+            if label == "PER":
+                continue
+        if tok.islower():
+            lower[tok] += 1
+    names = sorted(t for t, n in per.items() if n >= 1 and other[t] == 0 and lower[t.lower()] == 0 and len(t) > 2)
+    header = (
+        "# Words tagged only inside person names in the NER training corpora, never in lower case there.\n"
+        "# Derived by scripts/build_lexicons.py from ../shared/data/nergrit (IndoNLU, Apache-2.0; NERGRIT\n"
+        "# contributors credited in its README) and ../shared/data/idner-news-2k (MIT, Khairunnisa et al.).\n"
+    )
+    NAMES_OUT.write_text(header + "\n".join(names) + "\n", encoding="utf-8")
+    print(f"{NAMES_OUT}: {len(names)} words")
+
+
 PREFIXES = ("Kabupaten ", "Kota ", "Kota Adm. ", "Kab. ")
 
 
@@ -31,7 +85,14 @@ def main() -> None:
             for lead in ("Daerah Istimewa ", "DKI ", "Adm. "):
                 if name.startswith(lead):
                     names.add(name[len(lead) :])
-    names |= {"Jakarta Pusat", "Jakarta Selatan", "Jakarta Barat", "Jakarta Timur", "Jakarta Utara", "Jakarta"}
+    names |= {
+        "Jakarta Pusat",
+        "Jakarta Selatan",
+        "Jakarta Barat",
+        "Jakarta Timur",
+        "Jakarta Utara",
+        "Jakarta",
+    }
     header = (
         "# Provinces and regencies/cities of Indonesia, without the Kabupaten/Kota prefix.\n"
         "# Derived by scripts/build_lexicons.py from ../shared/data/gazetteers (cahyadsn/wilayah, MIT licence,\n"
@@ -39,6 +100,7 @@ def main() -> None:
     )
     OUT.write_text(header + "\n".join(sorted(names)) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(names)} names")
+    build_person_names()
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import InputError, KutipanError, ModelError
 from .pipeline import Extractor
-from .types import SCHEMA, Document, Entity, Mention, Quote, Speaker, SpeakerRef, Span
+from .types import SCHEMA, Document, Entity, Mention, Quote, Span, Speaker, SpeakerRef
 
 __version__ = "0.1.0"
 __all__ = [

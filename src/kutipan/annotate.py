@@ -13,7 +13,7 @@ from .attribution import CONFIDENCE, RawQuote, find_quotes
 from .coref import SpeakerRegistry, SpeakerState
 from .entities import find_entities
 from .roles import Phrase
-from .types import Document, Mention, Quote, Speaker, SpeakerRef, Span
+from .types import Document, Mention, Quote, Span, Speaker, SpeakerRef
 
 
 def _span(doc: Doc, r: tuple[int, int] | None) -> Span | None:

@@ -85,11 +85,10 @@ def _words(text: str) -> int:
 
 def _in_baca_juga(text: str, para: Range, pos: int) -> bool:
     line = text[para[0] : pos]
-    m = None
-    for m in _BACA_JUGA.finditer(line):
-        pass
-    if m is None:
+    found = list(_BACA_JUGA.finditer(line))
+    if not found:
         return False
+    m = found[-1]
     between = line[m.end() :]
     return not regex.search(r"[.!?][\"”']?\s+\p{Lu}", between)
 
@@ -241,7 +240,13 @@ def find_quotes(doc: Doc) -> tuple[list[RawQuote], list[Phrase]]:
             if k < len(doc) and doc[k].idx == m.open_mark:
                 p = direct[prev]
                 rq = RawQuote(m.start, m.end, "direct", m.paragraph, "split", p.cue, p.phrase, p.clitic, link=prev)
-        if rq is None and _runs_to_sentence_end(text, m, sent) or rq is not None and rq.phrase is None and not rq.clitic:
+        if (
+            rq is None
+            and _runs_to_sentence_end(text, m, sent)
+            or rq is not None
+            and rq.phrase is None
+            and not rq.clitic
+        ):
             before = _cue_before(ix, text, m, sent)
             if before is not None and _runs_to_sentence_end(text, m, sent):
                 cue, ph, nya, pattern = before
@@ -276,8 +281,28 @@ def find_quotes(doc: Doc) -> tuple[list[RawQuote], list[Phrase]]:
     return out, people
 
 
-_PREPOSITIONS = frozenset({"Kepada", "Dari", "Di", "Dalam", "Pada", "Untuk", "Oleh", "Dengan", "Bagi", "Terhadap",
-                           "Menurut", "Saat", "Ketika", "Selama", "Sejak", "Usai", "Setelah", "Sebelum"})
+_PREPOSITIONS = frozenset(
+    {
+        "Kepada",
+        "Dari",
+        "Di",
+        "Dalam",
+        "Pada",
+        "Untuk",
+        "Oleh",
+        "Dengan",
+        "Bagi",
+        "Terhadap",
+        "Menurut",
+        "Saat",
+        "Ketika",
+        "Selama",
+        "Sejak",
+        "Usai",
+        "Setelah",
+        "Sebelum",
+    }
+)
 
 
 def _find_people(doc: Doc, ix: _Index, sents_by_para: list[list[Range]], quoted: list[Range]) -> list[Phrase]:
@@ -393,11 +418,11 @@ def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuo
             if span:
                 return RawQuote(*span, "indirect", p, "mid", cue, ph, nya)
         rest = text[doc[end].idx if end < b else sent[1] : sent[1]]
-        if end >= b or doc[end].text in {".", "!", "?"} or doc[end].text in lexicon.words("stops.txt"):
-            if not regex.search(r"[\"“”]", rest):
-                span = _trim_content(text, sent[0], doc[k - 1].idx)
-                if span:
-                    return RawQuote(*span, "indirect", p, "end", cue, ph, nya)
+        at_end = end >= b or doc[end].text in {".", "!", "?"} or doc[end].text in lexicon.words("stops.txt")
+        if at_end and not regex.search(r"[\"“”]", rest):
+            span = _trim_content(text, sent[0], doc[k - 1].idx)
+            if span:
+                return RawQuote(*span, "indirect", p, "end", cue, ph, nya)
     # Budi mengatakan (bahwa) …
     for v in range(a + 1, min(b - 2, a + 30)):
         if cue_kind(doc, v) != "verb":
@@ -408,6 +433,8 @@ def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuo
         c = v + 1
         while c < b and doc[c].text in {",", "bahwa", ":"}:
             c += 1
+        if c < b and doc[c].lower_ in lexicon.words("not_content.txt"):
+            return None  # "menjelaskan soal …", "menyampaikan apresiasi": no reported content
         span = _trim_content(text, doc[c].idx if c < b else sent[1], sent[1])
         if span:
             return RawQuote(*span, "indirect", p, "subject", ix.chars(v, v + 1), ph)

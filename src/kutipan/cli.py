@@ -52,8 +52,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         return 1
     fmt = args.format or ("json" if len(files) == 1 else "jsonl")
     with _open_out(args.output) as out:
-        docs = extractor.pipe(_inputs(args.paths, failures), as_tuples=True, batch_size=args.batch_size,
-                              n_process=args.n_process)
+        docs = extractor.pipe(
+            _inputs(args.paths, failures),
+            as_tuples=True,
+            batch_size=args.batch_size,
+            n_process=args.n_process,
+        )
         if fmt == "jsonl":
             for doc in docs:
                 out.write(json.dumps(doc.to_dict(include_text=args.include_text), ensure_ascii=False) + "\n")
@@ -101,10 +105,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         from .pipeline import Extractor
 
         extractor = Extractor(model_dir=args.models, use_models=not args.rules_only)
-        pred = {
-            d.id: d.to_dict()
-            for d in extractor.pipe(((g["text"], g["id"]) for g in gold), as_tuples=True)
-        }
+        pred = {d.id: d.to_dict() for d in extractor.pipe(((g["text"], g["id"]) for g in gold), as_tuples=True)}
     groups = {"all": gold}
     for g in gold:
         groups.setdefault(g.get("source", "?"), []).append(g)
@@ -118,6 +119,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the `kutipan` command."""
     ap = argparse.ArgumentParser(prog="kutipan", description="Who said what in Indonesian news.")
     ap.add_argument("--version", action="version", version=f"kutipan {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -125,8 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="extract quotes from text files, folders (*.txt) or - (stdin)")
     ex.add_argument("paths", nargs="+", metavar="PATH")
     ex.add_argument("-o", "--output", help="write here instead of stdout")
-    ex.add_argument("--format", choices=["json", "jsonl"],
-                    help="json (default for one input) or jsonl, one document a line (default for several)")
+    ex.add_argument(
+        "--format",
+        choices=["json", "jsonl"],
+        help="json (default for one input) or jsonl, one document a line (default for several)",
+    )
     ex.add_argument("--include-text", action="store_true", help="add each document's text to the output")
     ex.add_argument("--models", help="model folder (default: $KUTIPAN_MODELS or the repository's models/)")
     ex.add_argument("--rules-only", action="store_true", help="do not load trained models")

@@ -109,7 +109,8 @@ def load_corpus(path: str | Path, split: str = "all", source: str | None = None)
     if skipped:
         log.warning(
             "kutipan: skipped %d standoff documents: the shared news articles are not at %s",
-            skipped, shared_news_path(path),
+            skipped,
+            shared_news_path(path),
         )
     return docs
 

@@ -1,4 +1,4 @@
-"""Reading input files: UTF-8 text only, with a clear error naming the file otherwise.
+r"""Reading input files: UTF-8 text only, with a clear error naming the file otherwise.
 
 The text is decoded from the file's bytes as they are (no newline translation, a byte-order mark kept as
 `\\ufeff`), so that offsets in the output index the exact file content.

@@ -98,4 +98,5 @@ def regions() -> frozenset[tuple[str, ...]]:
 
 @cache
 def max_region_len() -> int:
+    """Length in words of the longest region name."""
     return max(len(r) for r in regions())

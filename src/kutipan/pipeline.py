@@ -48,8 +48,10 @@ class KutipanComponent:
         for key, spans in (
             ("kutipan_quote", [(q.start, q.end, "QUOTE") for q in document.quotes]),
             ("kutipan_cue", [(q.cue.start, q.cue.end, "CUE") for q in document.quotes if q.cue]),
-            ("kutipan_speaker", [(q.speaker.mention.start, q.speaker.mention.end, "SPEAKER")
-                                 for q in document.quotes if q.speaker]),
+            (
+                "kutipan_speaker",
+                [(q.speaker.mention.start, q.speaker.mention.end, "SPEAKER") for q in document.quotes if q.speaker],
+            ),
         ):
             out = []
             for s, e, label in spans:
@@ -125,12 +127,8 @@ class Extractor:
         as_tuples: bool = False,
     ) -> Iterator[Document]:
         """Extract from many texts; `as_tuples=True` takes `(text, id)` pairs; `n_process>1` uses processes."""
-        if as_tuples:
-            pairs = ((t, {"id": i}) for t, i in texts)
-        else:
-            pairs = ((t, {"id": None}) for t in texts)
-        for doc, ctx in self.nlp.pipe(_with_ids(pairs), as_tuples=True, batch_size=batch_size,
-                                      n_process=n_process):
+        pairs = ((t, {"id": i}) for t, i in texts) if as_tuples else ((t, {"id": None}) for t in texts)
+        for doc, ctx in self.nlp.pipe(_with_ids(pairs), as_tuples=True, batch_size=batch_size, n_process=n_process):
             data = dict(doc._.kutipan)
             data["id"] = ctx["id"]
             yield document_from_dict(data, doc.text)

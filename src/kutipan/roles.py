@@ -22,8 +22,9 @@ from . import lexicon
 
 TokRange = tuple[int, int]
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "der", "da", "al", "el", "von", "dos", "y"})
-REGION_MARKERS = frozenset({"Kota", "Kabupaten", "Kab.", "Provinsi", "Prov.", "Kecamatan", "Kec.", "Desa",
-                            "Kelurahan", "Kel."})
+REGION_MARKERS = frozenset(
+    {"Kota", "Kabupaten", "Kab.", "Provinsi", "Prov.", "Kecamatan", "Kec.", "Desa", "Kelurahan", "Kel."}
+)
 MAX_NAME = 6
 
 
@@ -52,6 +53,7 @@ def _sets():
         "connective": lexicon.words("connectives.txt"),
         "adverb": lexicon.words("adverbs.txt"),
         "pre": frozenset(f for f, p in lexicon.honorifics().items() if p == "pre"),
+        "person": lexicon.words("person_names.txt") | lexicon.words("given_names.txt"),
         "post": frozenset(f for f, p in lexicon.honorifics().items() if p == "post"),
     }
 
@@ -139,7 +141,12 @@ def _org_head(words: list[str], j: int, limit: int) -> int:
         return n
     w = words[j]
     s = _sets()
-    if _is_acronym(w) and w not in s["post"] and not _match(words, j, limit, lexicon.phrases("ranks.txt")):
+    if (
+        _is_acronym(w)
+        and w not in s["post"]
+        and w not in s["pre"]
+        and not _match(words, j, limit, lexicon.phrases("ranks.txt"))
+    ):
         return 1
     return 0
 
@@ -173,8 +180,10 @@ def _org_body(words: list[str], j: int, limit: int) -> int:
                 continue
         if _is_cap(w) and w not in s["pre"]:
             n = _name_run(words, j, limit)
-            if n and j + n < limit and (
-                words[j + n] in s["pre"] or _match(words, j + n, limit, lexicon.phrases("ranks.txt"))
+            if (
+                n
+                and j + n < limit
+                and (words[j + n] in s["pre"] or _match(words, j + n, limit, lexicon.phrases("ranks.txt")))
             ):
                 j += n  # "Polres Jaksel AKBP Irwan Susanto"
                 continue
@@ -202,11 +211,25 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
                 r = _region(words, j, limit)
                 if r:
                     j += r
-                elif j + 1 < limit and _is_cap(words[j]) and _is_cap(words[j + 1]) and words[j] not in s["title"]:
-                    if not _org_head(words, j, limit) and words[j] not in s["pre"]:
-                        j += 1  # an unknown region: "Bupati Sukamaju Andi"
-            if j < limit and words[j] == "Kota" and j + 1 < limit and (
-                words[j + 1] == "," or words[j + 1] in s["pre"] or _match(words, j + 1, limit, lexicon.phrases("ranks.txt"))
+                elif (
+                    j + 1 < limit
+                    and _is_cap(words[j])
+                    and (_is_cap(words[j + 1]) or words[j + 1] == ",")
+                    and words[j] not in s["title"]
+                    and words[j] not in s["person"]
+                    and words[j] not in s["pre"]
+                    and not _org_head(words, j, limit)
+                ):
+                    j += 1  # an unknown region: "Bupati Sukamaju Andi"
+            if (
+                j < limit
+                and words[j] == "Kota"
+                and j + 1 < limit
+                and (
+                    words[j + 1] == ","
+                    or words[j + 1] in s["pre"]
+                    or _match(words, j + 1, limit, lexicon.phrases("ranks.txt"))
+                )
             ):
                 j += 1  # "Kapolres Tasikmalaya Kota, AKBP …"
             continue
@@ -258,7 +281,17 @@ def parse_subject(doc: Doc, a: int, b: int) -> Phrase | None:
             if words[k] in {"Ini", "Itu", "Hal"}:
                 break
             k += 1
-        if k < end and words[k] in {"Di", "Dalam", "Pada", "Kepada", "Dari", "Untuk", "Saat", "Ketika", "Oleh"}:
+        if k < end and words[k] in {
+            "Di",
+            "Dalam",
+            "Pada",
+            "Kepada",
+            "Dari",
+            "Untuk",
+            "Saat",
+            "Ketika",
+            "Oleh",
+        }:
             continue
         ph = _parse(words, k, end)
         if ph is not None and ph.end == end:
@@ -271,8 +304,15 @@ def _shift(ph: Phrase, d: int) -> Phrase:
         return (r[0] + d, r[1] + d) if r else None
 
     return Phrase(
-        ph.start + d, ph.end + d, ph.kind, sh(ph.mention), sh(ph.name), sh(ph.title), sh(ph.org),
-        [sh(h) for h in ph.honorifics], ph.region_head,
+        ph.start + d,
+        ph.end + d,
+        ph.kind,
+        sh(ph.mention),
+        sh(ph.name),
+        sh(ph.title),
+        sh(ph.org),
+        [sh(h) for h in ph.honorifics],
+        ph.region_head,
     )
 
 
@@ -322,7 +362,24 @@ def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
             org = (org[0], j + n - 2)
             j = j + n - 2
             n = 2
-        elif title and not org and not honorifics and n >= 3:
+        elif (
+            (title or org)
+            and not honorifics
+            and n >= 2
+            and (org is None or org[1] == j or (title is not None and title[1] == j))
+        ):
+            # a title chain that runs straight into the name: the name starts at the first given name
+            start = next((k for k in range(j, j + n) if words[k] in s["person"]), None)
+            if start is None and n >= 3:
+                start = j + n - 2
+            if start is not None and start > j:
+                if org is not None and org[1] == j:
+                    org = (org[0], start)
+                else:
+                    title = (title[0], start)
+                n -= start - j
+                j = start
+        if title and not org and not honorifics and n >= 3:
             acr = [k for k in range(j, j + n - 1) if _is_acronym(words[k])]
             if acr:  # "Pelatih Liverpool FC Jurgen Klopp"
                 org = (j, acr[-1] + 1)

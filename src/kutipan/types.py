@@ -163,7 +163,12 @@ def document_from_dict(data: dict[str, Any], text: str) -> Document:
     """Rebuild a Document from its `kutipan/1` dict (the inverse of `Document.to_dict`)."""
     quotes = [
         Quote(
-            q["id"], q["type"], q["start"], q["end"], q["text"], _span(q.get("cue")),
+            q["id"],
+            q["type"],
+            q["start"],
+            q["end"],
+            q["text"],
+            _span(q.get("cue")),
             SpeakerRef(q["speaker"]["entity"], q["speaker"]["name"], _mention(q["speaker"]["mention"]))
             if q.get("speaker")
             else None,
@@ -173,9 +178,15 @@ def document_from_dict(data: dict[str, Any], text: str) -> Document:
     ]
     speakers = [
         Speaker(
-            s["id"], s["name"], s.get("kind", "person"), _span(s.get("title")), _span(s.get("organization")),
+            s["id"],
+            s["name"],
+            s.get("kind", "person"),
+            _span(s.get("title")),
+            _span(s.get("organization")),
             [Span(h["start"], h["end"], h["text"]) for h in s["honorific"]] if s.get("honorific") else None,
-            [_mention(m) for m in s.get("mentions", [])], list(s.get("quotes", [])), s.get("role"),
+            [_mention(m) for m in s.get("mentions", [])],
+            list(s.get("quotes", [])),
+            s.get("role"),
         )
         for s in data.get("speakers", [])
     ]

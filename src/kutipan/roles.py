@@ -151,11 +151,19 @@ def _org_head(words: list[str], j: int, limit: int) -> int:
     return 0
 
 
+def _paren(words: list[str], j: int, limit: int) -> bool:
+    """An abbreviation in brackets inside a role: "(PUPR)", "(Dishub)", "(Pj)"."""
+    return j + 2 < limit and words[j] == "(" and words[j + 2] == ")" and _is_cap(words[j + 1])
+
+
 def _org_body(words: list[str], j: int, limit: int) -> int:
     """Consume the rest of an organisation name after its head; return the new position."""
     s = _sets()
     while j < limit:
         w = words[j]
+        if _paren(words, j, limit):
+            j += 3
+            continue
         if w in REGION_MARKERS and j + 1 < limit and _is_cap(words[j + 1]):
             n = _region(words, j + 1, limit) or 1
             j += 1 + n
@@ -239,10 +247,23 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
             continue
         break
     if j > start and not region_head:
-        # units between the title and the institution: "Direktur Jenderal Pajak Kemenkeu"
+        # units between the title and the institution: "Direktur Jenderal Pajak Kemenkeu",
+        # "Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR)", "Kabag Humas dan Protokol UGM"
         k = j
-        while k < limit and (words[k] in s["org_word"] or words[k] in s["unit"]) and words[k] != "dan":
-            k += 1
+        while k < limit:
+            w = words[k]
+            if (w in s["org_word"] or w in s["unit"]) and w != "dan":
+                k += 1
+            elif w in {"dan", "&", ","} and k + 1 < limit and (
+                words[k + 1] in s["org_word"] or words[k + 1] in s["unit"]
+            ):
+                k += 1
+            elif w == "dan" and k + 2 < limit and _is_cap(words[k + 1]) and _org_head(words, k + 2, limit):
+                k += 2
+            elif _paren(words, k, limit):
+                k += 3
+            else:
+                break
         j = k  # units and field words belong to the title: "Direktur Jenderal Pajak", "Menteri Keuangan"
     return j, region_head
 
@@ -270,6 +291,10 @@ def parse_subject(doc: Doc, a: int, b: int) -> Phrase | None:
     words = [t.text for t in doc[a:b]]
     s = _sets()
     end = len(words)
+    # a short relative clause before the verb: "Wahyu Hidayat, S.H., yang turut hadir mengatakan"
+    rel = [k for k, w in enumerate(words) if w == "yang"]
+    if rel and end - rel[-1] <= 6:
+        end = rel[-1]
     while end > 0 and words[end - 1] in s["adverb"]:
         end -= 1
     if end > 0 and words[end - 1] == ",":
@@ -354,6 +379,17 @@ def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
                 org = (j, j + n)
                 j = j + n + 1
     j = _honorifics(words, j, limit, honorifics)
+    if (title or org) and not honorifics and j < limit:
+        # "Ketua Takmir Masjid Agung Al-Ikhlas KH Abdul Mukti": the run before the honorific is the institution
+        n = _name_run(words, j, limit)
+        if n and j + n < limit:
+            k = _honorifics(words, j + n, limit, [])
+            if k > j + n and _name_run(words, k, limit):
+                if org is not None and org[1] == j:
+                    org = (org[0], j + n)
+                elif org is None:
+                    org = (j, j + n)
+                j = _honorifics(words, j + n, limit, honorifics)
     name = None
     n = _name_run(words, j, limit) if j < limit else 0
     if n:

@@ -236,5 +236,6 @@ def format_report(rep: dict[str, Any]) -> str:
     for k, m in rep["roles"].items():
         lines.append(f"role {k:13} exact {m['exact']:.3f}  word-F1 {m['word_f1']:.3f}  (n={m['n']})")
     for label, m in sorted(rep["entities"].items()):
-        row(f"entities {label}", m)
+        if m["gold"] or m["pred"]:
+            row(f"entities {label}", m)
     return "\n".join(lines)

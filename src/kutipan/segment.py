@@ -21,7 +21,8 @@ _END = re.compile(r"[.!?…]+[\"”’']*(?=\s*[\"“”‘'(]?[A-Z0-9])")
 
 @cache
 def _abbreviations() -> frozenset[str]:
-    forms = {f for f in lexicon.honorifics() if f.endswith(".")} | set(ABBREVIATIONS)
+    # only what stands before a name blocks a sentence end: "Dr. Budi", not "…, Lc. Fadli mengatakan"
+    forms = {f for f, pos in lexicon.honorifics().items() if f.endswith(".") and pos == "pre"} | set(ABBREVIATIONS)
     for rank in lexicon.phrases("ranks.txt"):
         forms |= {w for w in rank if w.endswith(".")}
     forms |= {"St.", "Tbk.", "dkk.", "Sdr.", "Yth.", "a.n.", "u.p.", "Bpk.", "Ny.", "Tn.", "Kol.", "Jend."}

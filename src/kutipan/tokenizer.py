@@ -32,6 +32,9 @@ def add_special_cases(nlp: Language) -> None:
         dotted += [w for w in rank if "." in w]
     for form in dotted:
         tok.add_special_case(form, [{ORTH: form}])
+    # glued sentences from scraping: "terungkap.Area", "Surabaya.Dalam"
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[a-z]{2})\.(?=[A-Z][a-z])"]
+    tok.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     previous = tok.token_match
 
     def token_match(text: str):

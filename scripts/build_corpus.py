@@ -191,7 +191,12 @@ def resolve(draft: dict, text: str) -> tuple[dict, list[str]]:
                 if q["speaker"] and q["speaker"]["entity"] == sid:
                     m = q["speaker"]["mention"]
                     mentions[(m["start"], m["end"])] = m
-            named = any(m["kind"] == "name" for m in mentions.values())
+            # a speaker named only by a role or group phrase ("seorang warga", "Analis") gets no
+            # automatic mentions; a named one gets every occurrence of its full name (GUIDE §8.15)
+            role_only = all(m["kind"] in {"role", "organization"} for m in mentions.values()) and any(
+                m["text"] == sp["name"] for m in mentions.values()
+            )
+            named = sp.get("kind", "person") == "person" and sp["name"][:1].isupper() and not role_only
             for s in _occurrences(text, sp["name"]) if named else []:
                 mentions.setdefault((s, s + len(sp["name"])), {**_span(text, s, s + len(sp["name"])), "kind": "name"})
             if sp.get("kind", "person") not in {"person", "organization"}:

@@ -307,6 +307,21 @@ def install(model_best: Path, dest: Path, check_docs) -> None:
         shutil.rmtree(tmp)
     shutil.copytree(model_best, tmp)
     strip_strings(tmp)
+    meta_path = tmp / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    meta.update({
+        "name": "kutipan_ner",
+        "version": "0.1.0",
+        "description": "Indonesian NER (PER/ORG/LOC) for kutipan; trained from scratch on NERGRIT + "
+                       "IDNer-news-2k. See README.md.",
+        "sources": [
+            {"name": "NERGRIT (IndoNLU 3-class version)", "url": "https://github.com/grit-id/nergrit-corpus",
+             "license": "Apache-2.0 (IndoNLU); credit the NERGRIT contributors"},
+            {"name": "IDNer-news-2k (Khairunnisa et al. 2020)", "url": "https://github.com/khairunnisaor/idner-news-2k",
+             "license": "MIT"},
+        ],
+    })
+    meta_path.write_text(json.dumps(meta, indent=2))
     # sanity check: the stripped copy must predict exactly like model-best
     a, b = spacy.load(model_best), spacy.load(tmp)
     texts = [d.text for d in check_docs]

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from .attribution import CONFIDENCE, RawQuote, find_quotes
 from .coref import SpeakerRegistry, SpeakerState
 from .entities import find_entities
-from .roles import Phrase
+from .roles import Phrase, complete_speakers
 from .types import Document, Mention, Quote, Span, Speaker, SpeakerRef
 
 
@@ -114,6 +114,7 @@ def annotate(doc: Doc, doc_id: str | None = None) -> Document:
             conf = min(conf, 0.4)
         quotes.append(Quote(qid, rq.type, rq.start, rq.end, text[rq.start : rq.end], cue, ref, conf))
 
+    complete_speakers(doc, reg)
     speakers = _speakers(text, reg, quotes)
     return Document(doc_id, text, quotes, speakers, find_entities(doc, speakers))
 

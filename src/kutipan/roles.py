@@ -211,8 +211,11 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
     while j < limit:
         n = _match(words, j, limit, heads)
         if n:
+            national = words[j + n - 1] in {"Presiden", "Wapres"}
             j += n
             region_head = True
+            if national:
+                continue
             if j < limit and words[j] in REGION_MARKERS and j + 1 < limit and _is_cap(words[j + 1]):
                 j += 1 + (_region(words, j + 1, limit) or 1)
             else:
@@ -406,6 +409,8 @@ def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
         ):
             # a title chain that runs straight into the name: the name starts at the first given name
             start = next((k for k in range(j, j + n) if words[k] in s["person"]), None)
+            if n == 2 and not (_region(words, j, j + 1) or words[j] in s["org_word"] or _is_acronym(words[j])):
+                start = None
             if start is None and n >= 3:
                 start = j + n - 2
             if start is not None and start > j:
@@ -452,3 +457,109 @@ def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
 
 def _is_day(w: str) -> bool:
     return w in {"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Jum'at", "Sabtu", "Minggu", "Ahad"}
+
+
+def _occurrences(words: list[str], name: list[str]) -> list[int]:
+    n = len(name)
+    return [i for i in range(len(words) - n + 1) if words[i : i + n] == name]
+
+
+def _role_start(words: list[str], h: int, lo: int) -> int:
+    """Leftmost token of a title chain that ends before token h (scanning back no further than lo)."""
+    s = _sets()
+    q = h
+    while q > lo:
+        w = words[q - 1]
+        if w in lexicon.cues() or w in s["stop"] or w in lexicon.pronouns() or w in {".", ":", ";", '"', "“", "”"}:
+            break
+        if w[:1].islower() and w not in {"dan", "bidang"}:
+            break
+        q -= 1
+    # the chain starts at its first title word or institution head
+    while q < h and not (words[q] in s["title"] or _org_head(words, q, h) or _match(words, q, h, lexicon.phrases(
+        "region_heads.txt"
+    ))):
+        q += 1
+    return q
+
+
+def split_role(words: list[str], q: int, h: int) -> tuple[TokRange | None, TokRange | None, bool]:
+    """Split a title chain [q, h) into title and organisation (GUIDE §5)."""
+    while h > q and words[h - 1] in {",", "dan"}:
+        h -= 1
+    if h <= q:
+        return None, None, False
+    j, region_head = _title(words, q, h)
+    if region_head and j >= h:
+        return (q, h), None, True
+    org_at = next((k for k in range(j, h) if _org_head(words, k, h)), None)
+    if org_at is None:
+        if words[q] in _sets()["title"]:
+            return (q, h), None, False
+        return None, (q, h), False
+    title = (q, org_at) if org_at > q else None
+    return title, (org_at, h), False
+
+
+def _strip_paren(r: TokRange | None, words: list[str]) -> TokRange | None:
+    """Leave out an abbreviation in brackets that ends a role (GUIDE §8.10)."""
+    if r and r[1] - r[0] > 3 and words[r[1] - 1] == ")" and words[r[1] - 3] == "(":
+        return (r[0], r[1] - 3)
+    return r
+
+
+def complete_speakers(doc: Doc, reg) -> None:
+    """Fill in full names and roles from anywhere in the text.
+
+    A speaker first quoted by a surname (`kata Iva`) is often introduced elsewhere with the full name and
+    role, in a sentence that is not a quote (`… kata Kabag Humas dan Protokol UGM Iva Ariani …`, or
+    `Menurut Iva Ariani, …` mid-paragraph). Every occurrence of the name is read again: the name is
+    extended over neighbouring name words, and the title chain that ends at it gives the role.
+    """
+    from .types import Span
+
+    words = [t.text for t in doc]
+
+    def span(r):
+        if not r:
+            return None
+        return Span(doc[r[0]].idx, doc[r[1] - 1].idx + len(doc[r[1] - 1].text), doc[r[0] : r[1]].text)
+
+    for sp in reg.speakers:
+        if sp.kind != "person" or sp.anonymous:
+            continue
+        name = sp.name.split()
+        best_name = name
+        for i in _occurrences(words, name):
+            e = i + len(name)
+            e += _name_run(words, e, min(len(words), e + MAX_NAME - len(name))) if e < len(words) else 0
+            full = words[i:e]
+            if len(full) > len(best_name) and all(_is_cap(w) for w in full):
+                best_name = full
+        if best_name != name:
+            sp.name = " ".join(best_name)
+        for i in _occurrences(words, best_name):
+            hon: list[TokRange] = []
+            h = i
+            while h > 0 and (words[h - 1] in _sets()["pre"] or words[h - 1] == ","):
+                h -= 1
+            k = h
+            while k > 0:
+                for rank in lexicon.phrases("ranks.txt"):
+                    n = len(rank)
+                    if k - n >= 0 and tuple(words[k - n : k]) == rank:
+                        k -= n
+                        break
+                else:
+                    break
+            hon = [(x, x + 1) for x in range(k, i) if words[x] in _sets()["pre"]]
+            if k < h:
+                hon.insert(0, (k, h))
+            while k > 0 and words[k - 1] == ",":
+                k -= 1
+            q = _role_start(words, k, max(0, k - 20))
+            if q >= k:
+                continue
+            title, org, _ = split_role(words, q, k)
+            title, org = _strip_paren(title, words), _strip_paren(org, words)
+            reg.set_role(sp, span(title), span(org), [span(r) for r in hon] or None)

@@ -48,6 +48,54 @@ def _ner_tokens():
             yield parts[0], label
 
 
+COMMON_OUT = ROOT / "src" / "kutipan" / "data" / "common_words.txt"
+UD_FILES = [
+    DATA / "UD_Indonesian-GSD" / "id_gsd-ud-dev.conllu",
+    DATA / "UD_Indonesian-GSD" / "id_gsd-ud-test.conllu",
+    DATA / "UD_Indonesian-CSUI" / "id_csui-ud-train.conllu",
+    DATA / "UD_Indonesian-CSUI" / "id_csui-ud-test.conllu",
+]
+
+
+def build_common_words() -> None:
+    """Words written in lower case far more often than capitalised mid-sentence: never a name at a
+    sentence start ("Kinerja Renita …" is "Kinerja" + the name "Renita")."""
+    from collections import Counter
+
+    lower, cap = Counter(), Counter()
+    sentences = []
+    for path in UD_FILES:
+        sent = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                sentences.append(sent)
+                sent = []
+            elif not line.startswith("#"):
+                cols = line.split("\t")
+                if "-" not in cols[0] and "." not in cols[0]:
+                    sent.append(cols[1])
+    sent = []
+    for tok, _ in _ner_tokens():
+        sent.append(tok)
+    sentences.append(sent)
+    for sent in sentences:
+        for k, tok in enumerate(sent):
+            if not tok.isalpha():
+                continue
+            if tok.islower():
+                lower[tok] += 1
+            elif k > 0 and tok[0].isupper() and tok[1:].islower():
+                cap[tok.lower()] += 1
+    words = sorted(w for w, n in lower.items() if n >= 3 and n >= 3 * cap[w] and len(w) > 2)
+    header = (
+        "# Words written in lower case far more often than capitalised mid-sentence.\n"
+        "# Derived by scripts/build_lexicons.py from ../shared/data UD_Indonesian-GSD and -CSUI (CC BY-SA 4.0),\n"
+        "# nergrit (Apache-2.0) and idner-news-2k (MIT): counts only, no text.\n"
+    )
+    COMMON_OUT.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
+    print(f"{COMMON_OUT}: {len(words)} words")
+
+
 def build_person_names() -> None:
     from collections import Counter
 
@@ -101,6 +149,7 @@ def main() -> None:
     OUT.write_text(header + "\n".join(sorted(names)) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(names)} names")
     build_person_names()
+    build_common_words()
 
 
 if __name__ == "__main__":

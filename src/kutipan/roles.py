@@ -54,6 +54,7 @@ def _sets():
         "adverb": lexicon.words("adverbs.txt"),
         "pre": frozenset(f for f, p in lexicon.honorifics().items() if p == "pre"),
         "person": lexicon.words("person_names.txt") | lexicon.words("given_names.txt"),
+        "common": lexicon.words("common_words.txt"),
         "post": frozenset(f for f, p in lexicon.honorifics().items() if p == "post"),
     }
 
@@ -83,7 +84,7 @@ def _region(words: list[str], j: int, limit: int) -> int:
     return 0
 
 
-def _name_run(words: list[str], j: int, limit: int) -> int:
+def _name_run(words: list[str], j: int, limit: int, allow_common: bool = False) -> int:
     """Length of a run of name words at j: capitalised words, initials and particles."""
     s = _sets()
     cues = lexicon.cues()
@@ -94,6 +95,11 @@ def _name_run(words: list[str], j: int, limit: int) -> int:
             break
         if _is_cap(w) or (k > j and w in NAME_PARTICLES and k + 1 < limit and _is_cap(words[k + 1])):
             if w in s["pre"] or w in s["post"] or _match(words, k, limit, lexicon.phrases("ranks.txt")):
+                break
+            if not allow_common and w.lower() in s["common"] and w not in s["person"] and (k == j or w[1:].islower()):
+                # a capitalised common word: "Kinerja Renita …" at a sentence start, "… Dhani Bicara"
+                if k == j:
+                    return 0
                 break
             k += 1
             continue
@@ -395,6 +401,9 @@ def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
                 j = _honorifics(words, j + n, limit, honorifics)
     name = None
     n = _name_run(words, j, limit) if j < limit else 0
+    if org and bare_org and org[1] == j and j < limit:
+        # a company name made of common words runs into the person's name: "PT Jasa Raharja Rivan …"
+        n = max(n, _name_run(words, j, limit, allow_common=True))
     if n:
         # a company or club name runs on into the person's name: keep at least the last word as the name
         if org and bare_org and org[1] == j and n >= 3 and not honorifics:

@@ -356,13 +356,23 @@ def _find_indirect(doc, ix, paras, sents_by_para, direct, term_spans) -> list[Ra
     return out
 
 
+_PREPOSITION_LEADS = frozenset({"Dalam", "Pada", "Di", "Untuk", "Terkait", "Sejak", "Selain", "Saat", "Ketika",
+                                "Dari", "Bagi", "Menurut", "Soal", "Mengenai", "Tentang", "Selama", "Hingga"})
+
+
 def _adverbial(doc: Doc, a: int, b: int) -> bool:
-    """Whether tokens [a, b) are only a connective or adverbial (`Sebetulnya`, `Pada 2016`, `Selain itu`)."""
-    words = [t for t in doc[a:b] if not t.is_punct]
+    """Whether tokens [a, b) are only a connective or adverbial (`Sebetulnya`, `Pada 2016`, `Selain itu`).
+
+    `Namun kejadian-kejadian itu, lanjut Budi, …` is not: after the connective comes the subject of the
+    reported clause (GUIDE §8.5).
+    """
+    conn = lexicon.words("connectives.txt")
+    words = [t.text for t in doc[a:b] if not t.is_punct]
+    while words and words[0] in conn and words[0] not in _PREPOSITION_LEADS:
+        words = words[1:]
     if not words:
         return True
-    lead = words[0].text
-    return lead in lexicon.words("connectives.txt") or lead.lower() in lexicon.words("adverbs.txt")
+    return words[0] in _PREPOSITION_LEADS or words[0].lower() in lexicon.words("adverbs.txt")
 
 
 def _trim_content(text: str, s: int, e: int) -> Range | None:
@@ -393,6 +403,15 @@ def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuo
                 span = _trim_content(text, doc[comma].idx + 1, sent[1])
                 if span:
                     return RawQuote(*span, "indirect", p, "menurut", cl[0], None, cl[1])
+            ph = parse_phrase(doc, k + 1, comma)
+            if ph is not None and ph.end == comma:
+                span = _trim_content(text, doc[comma].idx + 1, sent[1])
+                if span:
+                    return RawQuote(*span, "indirect", p, "menurut", ix.chars(k, k + 1), ph)
+    # Diterangkan Budi, … (a passive cue with its agent, then the content)
+    if cue_kind(doc, k) == "passive" and (k == a or doc[k - 1].text == ","):
+        comma = next((j for j in range(k + 1, min(b, k + 25)) if doc[j].text == ","), None)
+        if comma is not None:
             ph = parse_phrase(doc, k + 1, comma)
             if ph is not None and ph.end == comma:
                 span = _trim_content(text, doc[comma].idx + 1, sent[1])

@@ -193,6 +193,10 @@ def _org_body(words: list[str], j: int, limit: int) -> int:
                 j = k
                 continue
         if _is_cap(w) and w not in s["pre"]:
+            n = _name_run(words, j, limit, allow_common=True)
+            if n and _paren(words, j + n, limit):
+                j += n + 3  # "Gabungan Perusahaan Karet Indonesia (Gapkindo)"
+                continue
             n = _name_run(words, j, limit)
             if (
                 n
@@ -271,6 +275,10 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
                 k += 2
             elif _paren(words, k, limit):
                 k += 3
+            elif _is_cap(words[k]) and words[k] not in s["person"] and any(
+                _org_head(words, x, limit) for x in range(k + 1, min(limit, k + 3))
+            ):
+                k += 1  # "Kanit Pidana Khusus Satreskrim Polres …": unit words the lexicon lacks
             else:
                 break
         j = k  # units and field words belong to the title: "Direktur Jenderal Pajak", "Menteri Keuangan"
@@ -304,11 +312,11 @@ def parse_subject(doc: Doc, a: int, b: int) -> Phrase | None:
     rel = [k for k, w in enumerate(words) if w == "yang"]
     if rel and end - rel[-1] <= 6:
         end = rel[-1]
-    while end > 0 and words[end - 1] in s["adverb"]:
-        end -= 1
+    while end > 0 and (words[end - 1] in s["adverb"] or words[end - 2 : end] == ["baru-baru", "ini"]):
+        end -= 2 if words[end - 1] == "ini" else 1
     if end > 0 and words[end - 1] == ",":
         end -= 1
-    starts = [0] + [k + 1 for k, w in enumerate(words[:end]) if w == ","]
+    starts = [0] + [k + 1 for k, w in enumerate(words[:end]) if w in {",", "—", "–", "-"}]
     for st in starts:
         k = st
         while k < end and words[k] in s["connective"] and k + 1 < end and words[k + 1] != ",":
@@ -330,6 +338,14 @@ def parse_subject(doc: Doc, a: int, b: int) -> Phrase | None:
         ph = _parse(words, k, end)
         if ph is not None and ph.end == end:
             return _shift(ph, a)
+        if ph is not None and ph.kind == "name" and ph.end < end:
+            # an apposition after the name: "Nur Aini (20), mahasiswi …, mengaku"
+            e = ph.end
+            if _paren(words, e, end) or (e + 2 < end and words[e] == "(" and words[e + 2] == ")"):
+                e += 3
+            if e == end or (e < end and words[e] == "," and "," in words[e + 1 : end] + [","]):
+                return _shift(Phrase(ph.start, end, ph.kind, ph.mention, ph.name, ph.title, ph.org,
+                                     ph.honorifics, ph.region_head), a)
     return None
 
 
@@ -378,7 +394,7 @@ def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
         k = _honorifics(words, j + 1, limit, [])
         if k < limit and _name_run(words, k, limit) and not _is_day(words[k]):
             j += 1
-    if title is None and org is None and j < limit and _is_cap(words[j]) and words[j] not in s["pre"]:
+    if org is None and not region_head and j < limit and _is_cap(words[j]) and words[j] not in s["pre"]:
         # an unknown institution or role before a comma and a name: "Presidium The President Center, Eddy …"
         n = _name_run(words, j, limit)
         if n and j + n + 1 < limit and words[j + n] == ",":

@@ -141,6 +141,11 @@ def main() -> None:
         "Jakarta Utara",
         "Jakarta",
     }
+    # the short forms news uses for provinces and Jakarta's cities
+    names |= set(
+        "DKI DIY Jatim Jateng Jabar Sumut Sumbar Sumsel Sulsel Sulut Sulteng Kaltim Kalbar Kalsel Kalteng "
+        "Kaltara NTB NTT Babel Kepri Jaksel Jaktim Jakbar Jakut Jakpus".split()
+    )
     header = (
         "# Provinces and regencies/cities of Indonesia, without the Kabupaten/Kota prefix.\n"
         "# Derived by scripts/build_lexicons.py from ../shared/data/gazetteers (cahyadsn/wilayah, MIT licence,\n"

@@ -258,6 +258,9 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
             region_head = False
             j += 1
             continue
+        if j > start and _paren(words, j, limit):
+            j += 3  # "Penjabat (Pj) Gubernur …"
+            continue
         break
     if j > start and not region_head:
         # units between the title and the institution: "Direktur Jenderal Pajak Kemenkeu",
@@ -275,7 +278,7 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
                 k += 2
             elif _paren(words, k, limit):
                 k += 3
-            elif _is_cap(words[k]) and words[k] not in s["person"] and any(
+            elif _is_cap(words[k]) and words[k] not in s["person"] and not _org_head(words, k, limit) and any(
                 _org_head(words, x, limit) for x in range(k + 1, min(limit, k + 3))
             ):
                 k += 1  # "Kanit Pidana Khusus Satreskrim Polres …": unit words the lexicon lacks
@@ -495,7 +498,7 @@ def _role_start(words: list[str], h: int, lo: int) -> int:
     q = h
     while q > lo:
         w = words[q - 1]
-        if w in lexicon.cues() or w in s["stop"] or w in lexicon.pronouns() or w in {".", ":", ";", '"', "“", "”"}:
+        if w in lexicon.cues() or w in s["stop"] or w in lexicon.pronouns() or w in {".", ":", ";", '"', "“", "”", "(", ")"}:
             break
         if w[:1].islower() and w not in {"dan", "bidang"}:
             break
@@ -519,8 +522,10 @@ def split_role(words: list[str], q: int, h: int) -> tuple[TokRange | None, TokRa
         return (q, h), None, True
     org_at = next((k for k in range(j, h) if _org_head(words, k, h)), None)
     if org_at is None:
-        if words[q] in _sets()["title"]:
+        if j >= h:
             return (q, h), None, False
+        if j > q:
+            return (q, j), (j, h), False  # "Rektor Unlesa", "Ketua Kelompok Sadar Wisata Sidomukti"
         return None, (q, h), False
     title = (q, org_at) if org_at > q else None
     return title, (org_at, h), False

@@ -71,22 +71,33 @@ def make_kutipan(nlp: Language, name: str) -> KutipanComponent:
 _warned: set[str] = set()
 
 
-def _load_ner(nlp: Language, model_dir: Path) -> bool:
+def load_ner(model_dir: Path) -> Language | None:
+    """The NER pipeline in `model_dir/ner` on kutipan's tokenizer, or None (warned once) when absent.
+
+    The model is rebuilt from its `config.cfg` on `KutipanIndonesian` and its weights read with
+    `from_disk`, which runs no code from the files; the saved tokenizer is not used, so the pipeline
+    tokenizes exactly as the rule layer does.
+
+    Raises:
+        ModelError: the folder exists but the model in it cannot be read.
+    """
     path = model_dir / "ner"
-    if not path.exists():
+    if not (path / "config.cfg").exists():
         if str(path) not in _warned:
             log.warning("kutipan: no NER model at %s; entities come from rules only", path)
             _warned.add(str(path))
-        return False
-    import spacy
+        return None
+    from spacy import util
+
+    from .tokenizer import KutipanIndonesian, add_special_cases
 
     try:
-        ner_nlp = spacy.load(path)
-    except Exception as exc:  # a corrupted model: name the file and the problem
+        nlp = KutipanIndonesian.from_config(util.load_config(path / "config.cfg"))
+        nlp.from_disk(path, exclude=["tokenizer"])
+    except Exception as exc:  # a corrupted or foreign model: name the folder and the problem
         raise ModelError(str(path), f"cannot load the NER model ({type(exc).__name__}: {exc})") from exc
-    for pipe_name in ner_nlp.pipe_names:
-        nlp.add_pipe(pipe_name, source=ner_nlp, name=pipe_name)
-    return True
+    add_special_cases(nlp)
+    return nlp
 
 
 class Extractor:
@@ -98,9 +109,10 @@ class Extractor:
     """
 
     def __init__(self, model_dir: str | Path | None = None, use_models: bool = True):
-        self.nlp = make_nlp()
         self.model_dir = Path(model_dir) if model_dir else default_model_dir()
-        self.has_ner = _load_ner(self.nlp, self.model_dir) if use_models else False
+        ner = load_ner(self.model_dir) if use_models else None
+        self.has_ner = ner is not None
+        self.nlp = ner if ner is not None else make_nlp()
         self.nlp.add_pipe("kutipan")
 
     def extract(self, text: str, id: str | None = None) -> Document:

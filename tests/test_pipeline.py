@@ -56,3 +56,31 @@ def test_rules_only_without_models(tmp_path):
     ex = Extractor(model_dir=tmp_path)
     assert ex.has_ner is False
     assert ex.extract(TEXTS[0]).quotes
+
+
+def test_models_load_and_corrupted_model_is_named(tmp_path):
+    import shutil
+
+    import pytest
+
+    from kutipan import ModelError
+    from kutipan.pipeline import default_model_dir
+
+    src = default_model_dir()
+    if not (src / "ranker" / "ranker.json").exists():
+        pytest.skip("no ranker model")
+    ex = Extractor()
+    assert ex.ranker is not None
+    bad = tmp_path / "models"
+    (bad / "ranker").mkdir(parents=True)
+    (bad / "ranker" / "ranker.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelError, match="ranker.json"):
+        Extractor(model_dir=bad)
+    if (src / "ner").exists():
+        shutil.copytree(src / "ner", bad / "ner2")
+        (bad / "ner").mkdir()
+        shutil.copy(src / "ner" / "config.cfg", bad / "ner" / "config.cfg")
+        (bad / "ner" / "ner").mkdir()
+        (bad / "ner" / "ner" / "model").write_bytes(b"garbage")
+        with pytest.raises(ModelError, match="ner"):
+            Extractor(model_dir=bad)

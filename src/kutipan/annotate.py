@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from .attribution import CONFIDENCE, RawQuote, find_quotes
 from .coref import SpeakerRegistry, SpeakerState
 from .entities import find_entities
+from .ranker import Candidate, SpeakerRanker, features
 from .roles import Phrase, complete_speakers
 from .types import Document, Mention, Quote, Span, Speaker, SpeakerRef
 
@@ -59,12 +60,16 @@ def _introduce(doc: Doc, reg: SpeakerRegistry, ph: Phrase) -> None:
     reg.touch(sp)
 
 
-def annotate(doc: Doc, doc_id: str | None = None) -> Document:
+def annotate(
+    doc: Doc, doc_id: str | None = None, ranker: SpeakerRanker | None = None, trace: list | None = None
+) -> Document:
     """Find quotations, speakers, roles and entities in a tokenised Doc.
 
     Args:
         doc: a Doc made by `kutipan.tokenizer.make_nlp()` (or any pipeline with its special cases).
         doc_id: the id written to the output.
+        ranker: the learned speaker ranker, for the quotes the rules can't be sure of.
+        trace: when a list is given, the ranker's candidate sets are appended to it (for training).
 
     Returns:
         The Document, with offsets into `doc.text`.
@@ -98,6 +103,10 @@ def annotate(doc: Doc, doc_id: str | None = None) -> Document:
                 resolved[k] = resolved[first]
                 raw[k].pattern = "forward"
 
+    complete_speakers(doc, reg)
+    if ranker is not None or trace is not None:
+        rerank(doc, raw, resolved, reg, people, ranker, trace)
+
     quotes: list[Quote] = []
     for n, (rq, (sp, mention)) in enumerate(zip(raw, resolved, strict=True), 1):
         qid = f"q{n}"
@@ -114,7 +123,6 @@ def annotate(doc: Doc, doc_id: str | None = None) -> Document:
             conf = min(conf, 0.4)
         quotes.append(Quote(qid, rq.type, rq.start, rq.end, text[rq.start : rq.end], cue, ref, conf))
 
-    complete_speakers(doc, reg)
     speakers = _speakers(text, reg, quotes)
     return Document(doc_id, text, quotes, speakers, find_entities(doc, speakers))
 
@@ -156,3 +164,105 @@ def _speakers(text: str, reg: SpeakerRegistry, quotes: list[Quote]) -> list[Spea
             )
         )
     return out
+
+
+def _events(doc: Doc, raw: list[RawQuote], resolved, reg: SpeakerRegistry, people: list[Phrase]):
+    """Every place a known speaker is mentioned: (char offset, speaker index, kind, mention)."""
+    text = doc.text
+    index = {id(sp): k for k, sp in enumerate(reg.speakers)}
+    out = []
+    for rq, (sp, m) in zip(raw, resolved, strict=True):
+        if sp is not None and m is not None:
+            out.append((max(rq.start, m.start) if m.kind in {"pronoun", "clitic"} else m.start, index[id(sp)], "speaker", m))
+    for ph in people:
+        m = _mention(doc, ph)
+        sp = next((s for s in reg.speakers if s.kind == "person" and m.text in s.name), None)
+        if sp is not None:
+            out.append((m.start, index[id(sp)], "subject", m))
+    for k, sp in enumerate(reg.speakers):
+        forms = {sp.name}
+        if sp.kind == "person" and not sp.anonymous:
+            forms |= {w for w in sp.name.split() if len(w) > 3 and w[:1].isupper()}
+        for form in forms:
+            start = 0
+            while (i := text.find(form, start)) >= 0:
+                e = i + len(form)
+                if (i == 0 or not text[i - 1].isalnum()) and (e == len(text) or not text[e].isalnum()):
+                    out.append((i, k, "other", Mention(i, e, form, "name")))
+                start = e
+    out.sort(key=lambda x: x[0])
+    return out
+
+
+def rerank(doc, raw, resolved, reg, people, ranker, trace) -> None:
+    """Let the ranker decide the speaker of each quote whose mention the rules can't be sure of."""
+    from bisect import bisect_left
+
+    for ent in doc.ents:  # people the NER model found are candidates too
+        if ent.label_ == "PER" and len(ent.text.split()) >= 2:
+            reg.by_name(ent.text, upgrade=False)
+    events = _events(doc, raw, resolved, reg, people)
+    positions = [e[0] for e in events]
+    para_of = _paragraph_index(doc.text)
+    prev_key = None
+    index = {id(sp): k for k, sp in enumerate(reg.speakers)}
+    for n, rq in enumerate(raw):
+        sp, m = resolved[n]
+        kind = m.kind if m is not None else "none"
+        if sp is not None and m is not None and kind == "name" and rq.pattern != "carry":
+            prev_key = index[id(sp)]
+            continue
+        if kind == "organization" or rq.link is not None and rq.link < n:
+            prev_key = index[id(sp)] if sp is not None else prev_key
+            continue
+        ref = rq.cue[0] if rq.cue and rq.cue[0] < rq.start else rq.start
+        cands: dict[int, Candidate] = {}
+        for pos, key, ekind, em in events[: bisect_left(positions, ref)]:
+            if rq.start <= pos < rq.end or ref - pos > 4000:
+                continue
+            sp_k = reg.speakers[key]
+            c = cands.get(key)
+            if c is None:
+                c = cands[key] = Candidate(
+                    key, None, "other", None, 0, False, sp_k.kind == "organization", sp_k.anonymous,
+                    bool(sp_k.title or sp_k.organization),
+                    {w.casefold() for w in (sp_k.title.text.split() if sp_k.title else [])},
+                )
+            c.last_pos, c.last_kind, c.last_paragraph = pos, ekind, para_of(pos)
+            c.mentions += 1
+            c.quoted_before = c.quoted_before or ekind == "speaker"
+            c.mention = em
+        after_limit = rq.end + 600
+        for pos, key, ekind, em in events[bisect_left(positions, rq.end) :]:
+            if pos > after_limit:
+                break
+            if key not in cands:
+                sp_k = reg.speakers[key]
+                c = cands[key] = Candidate(
+                    key, None, "other", None, 0, False, sp_k.kind == "organization", sp_k.anonymous,
+                    bool(sp_k.title or sp_k.organization), set(), after_pos=pos,
+                )
+                c.mention = em
+        if not cands:
+            continue
+        cl = list(cands.values())
+        rule_key = index[id(sp)] if sp is not None else None
+        x = features(kind, ref, rq.paragraph, rq.type == "direct", m.text if m else "", cl, rule_key, prev_key)
+        if trace is not None:
+            trace.append({"quote": (rq.start, rq.end), "names": [reg.speakers[c.key].name for c in cl], "x": x,
+                          "kind": kind, "rule": rule_key})
+        if ranker is not None:
+            best = int(ranker.scores(x).argmax())
+            choice = reg.speakers[cl[best].key]
+            if choice is not sp:
+                mention = m if m is not None else cl[best].mention
+                resolved[n] = (choice, mention)
+                sp = choice
+        prev_key = index[id(sp)] if sp is not None else prev_key
+
+
+def _paragraph_index(text: str):
+    from bisect import bisect_right
+
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    return lambda pos: bisect_right(starts, pos) - 1

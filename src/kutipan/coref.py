@@ -61,8 +61,12 @@ class SpeakerRegistry:
                 return sp
         return None
 
-    def by_name(self, name: str) -> SpeakerState:
-        """The speaker a name refers to, creating it when the name is new."""
+    def by_name(self, name: str, upgrade: bool = True) -> SpeakerState:
+        """The speaker a name refers to, creating it when the name is new.
+
+        With `upgrade`, a fuller form of a known name becomes that speaker's name ("Bimo" → "Bimo
+        Wijayanto"); names from the NER model are added without it, since their spans can overrun.
+        """
         toks = _key(name)
         for sp in reversed(self._recent):
             if sp.kind != "person" or sp.anonymous:
@@ -71,7 +75,8 @@ class SpeakerRegistry:
             if toks == have or _contains(have, toks):
                 return sp
             if _contains(toks, have):
-                sp.name = name  # a fuller form of the name: "Bimo" → "Bimo Wijayanto"
+                if upgrade:
+                    sp.name = name  # a fuller form of the name: "Bimo" → "Bimo Wijayanto"
                 return sp
         for sp in self.speakers:  # a speaker mentioned long ago
             if sp.kind == "person" and not sp.anonymous and _contains(_key(sp.name), toks):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from .annotate import annotate
 from .errors import ModelError
 from .io import read_text
+from .ranker import SpeakerRanker
 from .tokenizer import make_nlp
 from .types import Document, document_from_dict
 
@@ -41,9 +42,10 @@ class KutipanComponent:
 
     def __init__(self, nlp: Language, name: str = "kutipan"):
         self.name = name
+        self.ranker: SpeakerRanker | None = None  # set by `Extractor` when `models/ranker` is there
 
     def __call__(self, doc: Doc) -> Doc:
-        document = annotate(doc, doc.user_data.get("kutipan_id"))
+        document = annotate(doc, doc.user_data.get("kutipan_id"), ranker=self.ranker)
         doc._.kutipan = document.to_dict()
         for key, spans in (
             ("kutipan_quote", [(q.start, q.end, "QUOTE") for q in document.quotes]),
@@ -100,6 +102,17 @@ def load_ner(model_dir: Path) -> Language | None:
     return nlp
 
 
+def load_ranker(model_dir: Path) -> SpeakerRanker | None:
+    """The speaker ranker in `model_dir/ranker/ranker.json`, or None (warned once) when absent."""
+    path = model_dir / "ranker" / "ranker.json"
+    if not path.exists():
+        if str(path) not in _warned:
+            log.warning("kutipan: no speaker ranker at %s; the rules alone resolve pronouns", path)
+            _warned.add(str(path))
+        return None
+    return SpeakerRanker.load(path)
+
+
 class Extractor:
     """Loads lexicons and models once; extracts from one text (`extract`) or many (`pipe`).
 
@@ -113,7 +126,9 @@ class Extractor:
         ner = load_ner(self.model_dir) if use_models else None
         self.has_ner = ner is not None
         self.nlp = ner if ner is not None else make_nlp()
-        self.nlp.add_pipe("kutipan")
+        component = self.nlp.add_pipe("kutipan")
+        self.ranker = load_ranker(self.model_dir) if use_models else None
+        component.ranker = self.ranker
 
     def extract(self, text: str, id: str | None = None) -> Document:
         """Quotes, speakers, roles and entities of one text."""

@@ -410,7 +410,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     nlp = spacy.load(model_best)
     report = {
         "config": str(config.relative_to(REPO) if config.is_relative_to(REPO) else config),
-        "overrides": overrides,
+        "overrides": {k: (os.path.relpath(v, REPO) if isinstance(v, str) and os.path.isabs(v) else v)
+                      for k, v in overrides.items()},
         "nerp": args.nerp,
         "extra_jsonl": str(args.extra_jsonl) if args.extra_jsonl else None,
         "train_seconds": train_secs,

@@ -14,6 +14,7 @@ from .coref import SpeakerRegistry, SpeakerState
 from .entities import find_entities
 from .ranker import Candidate, SpeakerRanker, features
 from .roles import Phrase, complete_speakers
+from .rolesplit import RoleSplitter
 from .types import Document, Mention, Quote, Span, Speaker, SpeakerRef
 
 
@@ -29,8 +30,7 @@ def _mention(doc: Doc, ph: Phrase) -> Mention:
     return Mention(s.start_char, s.end_char, s.text, ph.kind)
 
 
-def _resolve(doc: Doc, reg: SpeakerRegistry, rq: RawQuote) -> tuple[SpeakerState | None, Mention | None]:
-    text = doc.text
+def _resolve(doc: Doc, reg: SpeakerRegistry, rq: RawQuote, text: str) -> tuple[SpeakerState | None, Mention | None]:
     if rq.clitic is not None:
         sp = reg.last_person()
         return sp, Mention(rq.clitic[0], rq.clitic[1], text[rq.clitic[0] : rq.clitic[1]], "clitic")
@@ -61,7 +61,11 @@ def _introduce(doc: Doc, reg: SpeakerRegistry, ph: Phrase) -> None:
 
 
 def annotate(
-    doc: Doc, doc_id: str | None = None, ranker: SpeakerRanker | None = None, trace: list | None = None
+    doc: Doc,
+    doc_id: str | None = None,
+    ranker: SpeakerRanker | None = None,
+    trace: list | None = None,
+    splitter: RoleSplitter | None = None,
 ) -> Document:
     """Find quotations, speakers, roles and entities in a tokenised Doc.
 
@@ -70,6 +74,7 @@ def annotate(
         doc_id: the id written to the output.
         ranker: the learned speaker ranker, for the quotes the rules can't be sure of.
         trace: when a list is given, the ranker's candidate sets are appended to it (for training).
+        splitter: the learned title/organisation splitter for role phrases.
 
     Returns:
         The Document, with offsets into `doc.text`.
@@ -85,7 +90,7 @@ def annotate(
         if rq.link is not None and rq.link < n:
             sp, mention = resolved[rq.link]
         else:
-            sp, mention = _resolve(doc, reg, rq)
+            sp, mention = _resolve(doc, reg, rq, text)
         if sp is None and rq.pattern in {"none", "after"} and rq.link is None:
             # a bare quote: the speaker of the quote before it carries over
             prev = next((resolved[k] for k in range(n - 1, -1, -1) if resolved[k][0] is not None), None)
@@ -105,7 +110,7 @@ def annotate(
 
     complete_speakers(doc, reg)
     if ranker is not None or trace is not None:
-        rerank(doc, raw, resolved, reg, people, ranker, trace)
+        rerank(doc, text, raw, resolved, reg, people, ranker, trace)
 
     quotes: list[Quote] = []
     for n, (rq, (sp, mention)) in enumerate(zip(raw, resolved, strict=True), 1):
@@ -124,7 +129,11 @@ def annotate(
         quotes.append(Quote(qid, rq.type, rq.start, rq.end, text[rq.start : rq.end], cue, ref, conf))
 
     speakers = _speakers(text, reg, quotes)
-    return Document(doc_id, text, quotes, speakers, find_entities(doc, speakers))
+    if splitter is not None:
+        resplit_roles(doc, speakers, splitter)
+    entities = find_entities(doc, speakers)
+    doc.user_data.pop("_kutipan_words", None)
+    return Document(doc_id, text, quotes, speakers, entities)
 
 
 def _speakers(text: str, reg: SpeakerRegistry, quotes: list[Quote]) -> list[Speaker]:
@@ -166,9 +175,8 @@ def _speakers(text: str, reg: SpeakerRegistry, quotes: list[Quote]) -> list[Spea
     return out
 
 
-def _events(doc: Doc, raw: list[RawQuote], resolved, reg: SpeakerRegistry, people: list[Phrase]):
+def _events(doc: Doc, text: str, raw: list[RawQuote], resolved, reg: SpeakerRegistry, people: list[Phrase]):
     """Every place a known speaker is mentioned: (char offset, speaker index, kind, mention)."""
-    text = doc.text
     index = {id(sp): k for k, sp in enumerate(reg.speakers)}
     out = []
     for rq, (sp, m) in zip(raw, resolved, strict=True):
@@ -194,16 +202,16 @@ def _events(doc: Doc, raw: list[RawQuote], resolved, reg: SpeakerRegistry, peopl
     return out
 
 
-def rerank(doc, raw, resolved, reg, people, ranker, trace) -> None:
+def rerank(doc, text, raw, resolved, reg, people, ranker, trace) -> None:
     """Let the ranker decide the speaker of each quote whose mention the rules can't be sure of."""
     from bisect import bisect_left
 
     for ent in doc.ents:  # people the NER model found are candidates too
         if ent.label_ == "PER" and len(ent.text.split()) >= 2:
             reg.by_name(ent.text, upgrade=False)
-    events = _events(doc, raw, resolved, reg, people)
+    events = _events(doc, text, raw, resolved, reg, people)
     positions = [e[0] for e in events]
-    para_of = _paragraph_index(doc.text)
+    para_of = _paragraph_index(text)
     prev_key = None
     index = {id(sp): k for k, sp in enumerate(reg.speakers)}
     for n, rq in enumerate(raw):
@@ -266,3 +274,37 @@ def _paragraph_index(text: str):
 
     starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     return lambda pos: bisect_right(starts, pos) - 1
+
+
+def role_tokens(doc: Doc, speaker: Speaker) -> tuple[list, int] | None:
+    """The tokens of a speaker's role phrase and the rule split point (index where the organisation starts)."""
+    parts = [p for p in (speaker.title, speaker.organization) if p]
+    if not parts:
+        return None
+    span = doc.char_span(min(p.start for p in parts), max(p.end for p in parts), alignment_mode="expand")
+    if span is None:
+        return None
+    toks = list(span)
+    if speaker.organization is None:
+        rule = len(toks)
+    else:
+        rule = next((k for k, t in enumerate(toks) if t.idx >= speaker.organization.start), len(toks))
+    return toks, rule
+
+
+def resplit_roles(doc: Doc, speakers: list[Speaker], splitter: RoleSplitter) -> None:
+    """Let the learned splitter decide where each role's title ends and its organisation begins."""
+    for sp in speakers:
+        got = role_tokens(doc, sp)
+        if got is None:
+            continue
+        toks, rule = got
+        s = splitter.split([t.text for t in toks], rule)
+        if s == rule:
+            continue
+
+        def span(a, b):
+            return Span(toks[a].idx, toks[b - 1].idx + len(toks[b - 1].text), doc.text[toks[a].idx : toks[b - 1].idx + len(toks[b - 1].text)])
+
+        sp.title = span(0, s) if s > 0 else None
+        sp.organization = span(s, len(toks)) if s < len(toks) else None

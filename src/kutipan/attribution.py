@@ -269,7 +269,7 @@ def find_quotes(doc: Doc) -> tuple[list[RawQuote], list[Phrase]]:
             if m is not None and m.continues:
                 q.pattern, q.cue, q.phrase, q.clitic, q.link = "split", nxt.cue, nxt.phrase, nxt.clitic, k + 1
 
-    indirect = _find_indirect(doc, ix, paras, sents_by_para, direct, term_spans)
+    indirect = _find_indirect(doc, text, ix, sents_by_para, direct, term_spans)
     people = _find_people(doc, ix, sents_by_para, protected)
     out = sorted(direct + indirect, key=lambda q: q.start)
     # re-point links after sorting
@@ -338,8 +338,7 @@ def _find_people(doc: Doc, ix: _Index, sents_by_para: list[list[Range]], quoted:
     return out
 
 
-def _find_indirect(doc, ix, paras, sents_by_para, direct, term_spans) -> list[RawQuote]:
-    text = doc.text
+def _find_indirect(doc, text, ix, sents_by_para, direct, term_spans) -> list[RawQuote]:
     out: list[RawQuote] = []
     taken = [(q.start, q.end) for q in direct]
     for p, sents in enumerate(sents_by_para):

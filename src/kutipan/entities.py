@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from . import lexicon
+from .roles import doc_words
 from .types import Entity, Speaker
 
 _PREFIXES = ("Kota", "Kabupaten", "Provinsi")
@@ -18,7 +19,7 @@ _PREFIXES = ("Kota", "Kabupaten", "Provinsi")
 
 def _regions(doc: Doc) -> list[Entity]:
     out = []
-    words = [t.text for t in doc]
+    words = doc_words(doc)
     regions = lexicon.regions()
     maxlen = lexicon.max_region_len()
     i = 0

@@ -70,6 +70,15 @@ def phrases(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def phrase_index(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """`phrases(name)` grouped by first word, longest first: one dict lookup per position."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for ph in phrases(name):
+        out.setdefault(ph[0], []).append(ph)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
 def honorifics() -> dict[str, str]:
     """Honorific or degree form → `pre` (before the name) or `post` (after it)."""
     out: dict[str, str] = {}

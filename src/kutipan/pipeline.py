@@ -19,6 +19,7 @@ from .annotate import annotate
 from .errors import ModelError
 from .io import read_text
 from .ranker import SpeakerRanker
+from .rolesplit import RoleSplitter
 from .tokenizer import make_nlp
 from .types import Document, document_from_dict
 
@@ -43,9 +44,10 @@ class KutipanComponent:
     def __init__(self, nlp: Language, name: str = "kutipan"):
         self.name = name
         self.ranker: SpeakerRanker | None = None  # set by `Extractor` when `models/ranker` is there
+        self.splitter: RoleSplitter | None = None  # set by `Extractor` when `models/roles` is there
 
     def __call__(self, doc: Doc) -> Doc:
-        document = annotate(doc, doc.user_data.get("kutipan_id"), ranker=self.ranker)
+        document = annotate(doc, doc.user_data.get("kutipan_id"), ranker=self.ranker, splitter=self.splitter)
         doc._.kutipan = document.to_dict()
         for key, spans in (
             ("kutipan_quote", [(q.start, q.end, "QUOTE") for q in document.quotes]),
@@ -113,6 +115,17 @@ def load_ranker(model_dir: Path) -> SpeakerRanker | None:
     return SpeakerRanker.load(path)
 
 
+def load_splitter(model_dir: Path) -> RoleSplitter | None:
+    """The role splitter in `model_dir/roles/roles.json`, or None (warned once) when absent."""
+    path = model_dir / "roles" / "roles.json"
+    if not path.exists():
+        if str(path) not in _warned:
+            log.warning("kutipan: no role splitter at %s; the rules alone split roles", path)
+            _warned.add(str(path))
+        return None
+    return RoleSplitter.load(path)
+
+
 class Extractor:
     """Loads lexicons and models once; extracts from one text (`extract`) or many (`pipe`).
 
@@ -129,6 +142,8 @@ class Extractor:
         component = self.nlp.add_pipe("kutipan")
         self.ranker = load_ranker(self.model_dir) if use_models else None
         component.ranker = self.ranker
+        self.splitter = load_splitter(self.model_dir) if use_models else None
+        component.splitter = self.splitter
 
     def extract(self, text: str, id: str | None = None) -> Document:
         """Quotes, speakers, roles and entities of one text."""

@@ -67,9 +67,11 @@ def _is_acronym(w: str) -> bool:
     return len(w) >= 2 and w.isupper() and w.replace(".", "").isalpha()
 
 
-def _match(words: list[str], j: int, limit: int, table: tuple[tuple[str, ...], ...]) -> int:
-    """Length of the longest phrase of `table` at `words[j:]` (0 if none)."""
-    for ph in table:
+def _match(words: list[str], j: int, limit: int, table: str) -> int:
+    """Length of the longest phrase of the lexicon `table` at `words[j:]` (0 if none)."""
+    if j >= limit:
+        return 0
+    for ph in lexicon.phrase_index(table).get(words[j], ()):
         n = len(ph)
         if j + n <= limit and tuple(words[j : j + n]) == ph:
             return n
@@ -94,7 +96,7 @@ def _name_run(words: list[str], j: int, limit: int, allow_common: bool = False) 
         if w in s["stop"] or w in cues or w in lexicon.pronouns():
             break
         if _is_cap(w) or (k > j and w in NAME_PARTICLES and k + 1 < limit and _is_cap(words[k + 1])):
-            if w in s["pre"] or w in s["post"] or _match(words, k, limit, lexicon.phrases("ranks.txt")):
+            if w in s["pre"] or w in s["post"] or _match(words, k, limit, "ranks.txt"):
                 break
             if not allow_common and w.lower() in s["common"] and w not in s["person"] and (k == j or w[1:].islower()):
                 # a capitalised common word: "Kinerja Renita …" at a sentence start, "… Dhani Bicara"
@@ -115,7 +117,7 @@ def _name_run(words: list[str], j: int, limit: int, allow_common: bool = False) 
 def _honorifics(words: list[str], j: int, limit: int, out: list[TokRange]) -> int:
     """Consume ranks and pre-name honorifics at j; append their ranges; return the new position."""
     s = _sets()
-    ranks = lexicon.phrases("ranks.txt")
+    ranks = "ranks.txt"
     while j < limit:
         n = _match(words, j, limit, ranks)
         if n and j + n < limit and _is_cap(words[j + n]) or n and j + n < limit and words[j + n] in s["pre"]:
@@ -142,7 +144,7 @@ def _post_degrees(words: list[str], j: int, limit: int, out: list[TokRange]) -> 
 
 
 def _org_head(words: list[str], j: int, limit: int) -> int:
-    n = _match(words, j, limit, lexicon.phrases("org_heads.txt"))
+    n = _match(words, j, limit, "org_heads.txt")
     if n:
         return n
     w = words[j]
@@ -151,7 +153,7 @@ def _org_head(words: list[str], j: int, limit: int) -> int:
         _is_acronym(w)
         and w not in s["post"]
         and w not in s["pre"]
-        and not _match(words, j, limit, lexicon.phrases("ranks.txt"))
+        and not _match(words, j, limit, "ranks.txt")
     ):
         return 1
     return 0
@@ -181,7 +183,7 @@ def _org_body(words: list[str], j: int, limit: int) -> int:
                 j += 1  # "Polres Tasikmalaya Kota"
             continue
         if w in s["org_word"] or w in s["unit"] or _is_acronym(w) and w not in s["post"]:
-            if _match(words, j, limit, lexicon.phrases("ranks.txt")):
+            if _match(words, j, limit, "ranks.txt"):
                 break
             j += 1
             continue
@@ -201,7 +203,7 @@ def _org_body(words: list[str], j: int, limit: int) -> int:
             if (
                 n
                 and j + n < limit
-                and (words[j + n] in s["pre"] or _match(words, j + n, limit, lexicon.phrases("ranks.txt")))
+                and (words[j + n] in s["pre"] or _match(words, j + n, limit, "ranks.txt"))
             ):
                 j += n  # "Polres Jaksel AKBP Irwan Susanto"
                 continue
@@ -215,7 +217,7 @@ def _org_body(words: list[str], j: int, limit: int) -> int:
 def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
     """Consume title words (and units) at j; return the new position and whether it is a region head."""
     s = _sets()
-    heads = lexicon.phrases("region_heads.txt")
+    heads = "region_heads.txt"
     start = j
     region_head = False
     while j < limit:
@@ -249,7 +251,7 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
                 and (
                     words[j + 1] == ","
                     or words[j + 1] in s["pre"]
-                    or _match(words, j + 1, limit, lexicon.phrases("ranks.txt"))
+                    or _match(words, j + 1, limit, "ranks.txt")
                 )
             ):
                 j += 1  # "Kapolres Tasikmalaya Kota, AKBP …"
@@ -288,6 +290,15 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
     return j, region_head
 
 
+def doc_words(doc: Doc) -> list[str]:
+    """The token texts of a Doc, computed once per Doc (the parsers read them many times)."""
+    words = doc.user_data.get("_kutipan_words")
+    if words is None or len(words) != len(doc):
+        words = [t.text for t in doc]
+        doc.user_data["_kutipan_words"] = words
+    return words
+
+
 def parse_phrase(doc: Doc, i: int, limit: int) -> Phrase | None:
     """Parse a speaker phrase that starts at token i (after a cue); stop before `limit`.
 
@@ -295,7 +306,7 @@ def parse_phrase(doc: Doc, i: int, limit: int) -> Phrase | None:
         `… kata Wali Kota Magelang Sigit Widyonindito di Magelang` from `Wali` gives title
         `Wali Kota Magelang`, no organisation, name `Sigit Widyonindito`.
     """
-    words = [t.text for t in doc[i:limit]]
+    words = doc_words(doc)[i:limit]
     ph = _parse(words, 0, len(words))
     if ph is None:
         return None
@@ -308,7 +319,7 @@ def parse_subject(doc: Doc, a: int, b: int) -> Phrase | None:
     Leading connectives (`Namun, …`, `Sementara itu, …`) and trailing adverbs (`juga`, `pun`) are allowed
     around it. Returns None unless the phrase covers the segment.
     """
-    words = [t.text for t in doc[a:b]]
+    words = doc_words(doc)[a:b]
     s = _sets()
     end = len(words)
     # a short relative clause before the verb: "Wahyu Hidayat, S.H., yang turut hadir mengatakan"
@@ -377,7 +388,7 @@ def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
     pron = lexicon.pronouns()
     if w in pron and pron[w] == "pronoun":
         return Phrase(i, i + 1, "pronoun", (i, i + 1))
-    n = _match(words, i, limit, lexicon.phrases("role_nouns.txt"))
+    n = _match(words, i, limit, "role_nouns.txt")
     if n and words[i][0].islower():
         return Phrase(i, i + n, "role", (i, i + n))
     honorifics: list[TokRange] = []
@@ -504,9 +515,7 @@ def _role_start(words: list[str], h: int, lo: int) -> int:
             break
         q -= 1
     # the chain starts at its first title word or institution head
-    while q < h and not (words[q] in s["title"] or _org_head(words, q, h) or _match(words, q, h, lexicon.phrases(
-        "region_heads.txt"
-    ))):
+    while q < h and not (words[q] in s["title"] or _org_head(words, q, h) or _match(words, q, h, "region_heads.txt")):
         q += 1
     return q
 

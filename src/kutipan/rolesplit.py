@@ -1,0 +1,152 @@
+"""A learned split of a role phrase into title and organisation.
+
+The rule parser finds where a speaker's role phrase starts and ends (`Wakil Kepala Satlantas Polresta
+Cirebon`); where the title ends and the institution begins is the hard part (GUIDE §5: units inside the
+institution stay in the title, region heads keep their region, `Kapolres X` is all title). Each possible
+split point of the phrase is scored by a logistic regression over lexicon features of the words around it
+and the rule parser's own choice; the best split wins. Training (`scripts/train_roles.py`) and prediction
+share `split_features`. Weights are JSON, read with `json` and applied with NumPy.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from . import lexicon
+from .errors import ModelError
+
+FEATURES = [
+    "bias",
+    "no_title",
+    "no_org",
+    "rule_split",
+    "at_org_head",
+    "at_first_org_head",
+    "at_acronym",
+    "at_unit",
+    "at_title_word",
+    "at_org_word",
+    "at_region",
+    "at_paren",
+    "at_lower",
+    "prev_title_word",
+    "prev_unit",
+    "prev_org_word",
+    "prev_region_head_end",
+    "prev_paren",
+    "org_head_after",
+    "org_head_before",
+    "starts_region_head",
+    "starts_region_head_x_no_org",
+    "title_share_before",
+    "relative_position",
+]
+
+
+def _flags(words: list[str]) -> list[dict[str, bool]]:
+    titles = lexicon.words("titles.txt")
+    units = lexicon.words("units.txt")
+    org_words = lexicon.words("org_words.txt")
+    heads = lexicon.phrase_index("org_heads.txt")
+    regions = lexicon.regions()
+    out = []
+    for w in words:
+        out.append(
+            {
+                "org_head": w in heads or (len(w) >= 2 and w.isupper() and w.isalpha()),
+                "acronym": len(w) >= 2 and w.isupper(),
+                "unit": w in units,
+                "title": w in titles,
+                "org_word": w in org_words,
+                "region": (w,) in regions,
+                "paren": w in {"(", ")"},
+                "lower": w[:1].islower(),
+            }
+        )
+    return out
+
+
+def _region_head_ends(words: list[str]) -> set[int]:
+    """Indices just after a region-head phrase (`Wali Kota|`, `Gubernur|`)."""
+    out = set()
+    index = lexicon.phrase_index("region_heads.txt")
+    for i, w in enumerate(words):
+        for ph in index.get(w, ()):
+            if tuple(words[i : i + len(ph)]) == ph:
+                out.add(i + len(ph))
+    return out
+
+
+def split_features(words: list[str], rule_split: int) -> np.ndarray:
+    """One row per split point s in 0..len(words): title = words[:s], organisation = words[s:]."""
+    n = len(words)
+    f = _flags(words)
+    rh_ends = _region_head_ends(words)
+    starts_rh = 0 in {i for i in range(n) if any(e > i for e in rh_ends)} and bool(rh_ends)
+    heads = [i for i in range(n) if f[i]["org_head"]]
+    first_head = heads[0] if heads else None
+    rows = []
+    for s in range(n + 1):
+        at = f[s] if s < n else {}
+        prev = f[s - 1] if s > 0 else {}
+        title_share = sum(1 for i in range(s) if f[i]["title"] or f[i]["unit"]) / s if s else 0.0
+        row = {
+            "bias": 1.0,
+            "no_title": float(s == 0),
+            "no_org": float(s == n),
+            "rule_split": float(s == rule_split),
+            "at_org_head": float(bool(at.get("org_head"))),
+            "at_first_org_head": float(s == first_head),
+            "at_acronym": float(bool(at.get("acronym"))),
+            "at_unit": float(bool(at.get("unit"))),
+            "at_title_word": float(bool(at.get("title"))),
+            "at_org_word": float(bool(at.get("org_word"))),
+            "at_region": float(bool(at.get("region"))),
+            "at_paren": float(bool(at.get("paren"))),
+            "at_lower": float(bool(at.get("lower"))),
+            "prev_title_word": float(bool(prev.get("title"))),
+            "prev_unit": float(bool(prev.get("unit"))),
+            "prev_org_word": float(bool(prev.get("org_word"))),
+            "prev_region_head_end": float(s in rh_ends),
+            "prev_paren": float(bool(prev.get("paren"))),
+            "org_head_after": float(any(h >= s for h in heads)),
+            "org_head_before": float(any(h < s for h in heads)),
+            "starts_region_head": float(starts_rh),
+            "starts_region_head_x_no_org": float(starts_rh and s == n),
+            "title_share_before": title_share,
+            "relative_position": s / n if n else 0.0,
+        }
+        rows.append([row[k] for k in FEATURES])
+    return np.asarray(rows, dtype=float)
+
+
+class RoleSplitter:
+    """Logistic-regression weights over `FEATURES`, read from JSON."""
+
+    def __init__(self, coef: np.ndarray, intercept: float, names: list[str]):
+        if names != FEATURES:
+            raise ValueError("feature names differ from this version of kutipan")
+        self.coef = coef
+        self.intercept = intercept
+
+    @classmethod
+    def load(cls, path: Path) -> RoleSplitter:
+        """Read `roles.json`, or raise `ModelError` naming the file."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(np.asarray(data["coef"], dtype=float), float(data["intercept"]), list(data["features"]))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ModelError(str(path), f"cannot read the role splitter ({exc})") from exc
+
+    def split(self, words: list[str], rule_split: int) -> int:
+        """The best split point of a role phrase."""
+        x = split_features(words, rule_split)
+        return int((x @ self.coef + self.intercept).argmax())
+
+    def save(self, path: Path, meta: dict) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"features": FEATURES, "coef": self.coef.tolist(), "intercept": self.intercept, **meta}
+        path.write_text(json.dumps(data, indent=1), encoding="utf-8")

@@ -13,6 +13,7 @@ title and have no organisation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -26,6 +27,7 @@ REGION_MARKERS = frozenset(
     {"Kota", "Kabupaten", "Kab.", "Provinsi", "Prov.", "Kecamatan", "Kec.", "Desa", "Kelurahan", "Kel."}
 )
 MAX_NAME = 6
+_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")  # words glued by scraping: "dikonfirmasidetikSumbagsel"
 
 
 @dataclass(slots=True)
@@ -95,6 +97,8 @@ def _name_run(words: list[str], j: int, limit: int, allow_common: bool = False) 
         w = words[k]
         if w in s["stop"] or w in cues or w in lexicon.pronouns():
             break
+        if (k == j and w in s["connective"]) or ".com" in w or _GLUED.search(w):
+            break  # "Namun", "Liputan6.com", "DilansirdetikSepakbola" are not names
         if _is_cap(w) or (k > j and w in NAME_PARTICLES and k + 1 < limit and _is_cap(words[k + 1])):
             if w in s["pre"] or w in s["post"] or _match(words, k, limit, "ranks.txt"):
                 break
@@ -331,6 +335,7 @@ def parse_subject(doc: Doc, a: int, b: int) -> Phrase | None:
     if end > 0 and words[end - 1] == ",":
         end -= 1
     starts = [0] + [k + 1 for k, w in enumerate(words[:end]) if w in {",", "—", "–", "-"}]
+    parsed = []
     for st in starts:
         k = st
         while k < end and words[k] in s["connective"] and k + 1 < end and words[k + 1] != ",":
@@ -352,7 +357,9 @@ def parse_subject(doc: Doc, a: int, b: int) -> Phrase | None:
         ph = _parse(words, k, end)
         if ph is not None and ph.end == end:
             return _shift(ph, a)
-        if ph is not None and ph.kind == "name" and ph.end < end:
+        parsed.append(ph)
+    for ph in parsed:
+        if ph is not None and ph.kind == "name" and ph.end < end and not (ph.title or ph.org):
             # an apposition after the name: "Nur Aini (20), mahasiswi …, mengaku"
             e = ph.end
             if _paren(words, e, end) or (e + 2 < end and words[e] == "(" and words[e + 2] == ")"):
@@ -434,6 +441,12 @@ def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
     if org and bare_org and org[1] == j and j < limit:
         # a company name made of common words runs into the person's name: "PT Jasa Raharja Rivan …"
         n = max(n, _name_run(words, j, limit, allow_common=True))
+        k = _honorifics(words, j + n + 1, limit, []) if j + n + 1 < limit else limit
+        if n and j + n < limit and words[j + n] == "," and k < limit and _name_run(words, k, limit):
+            # "Direktur PT Bintang Pantura Kreasi, Ferry Santoso"
+            org = (org[0], j + n)
+            j = _honorifics(words, j + n + 1, limit, honorifics)
+            n = _name_run(words, j, limit)
     if n:
         # a company or club name runs on into the person's name: keep at least the last word as the name
         if org and bare_org and org[1] == j and n >= 3 and not honorifics:

@@ -175,6 +175,9 @@ def _speakers(text: str, reg: SpeakerRegistry, quotes: list[Quote]) -> list[Spea
     return out
 
 
+NO_SPEAKER_BELOW = 0.3  # a quote the rules left without a speaker gets one only above this score
+
+
 def _events(doc: Doc, text: str, raw: list[RawQuote], resolved, reg: SpeakerRegistry, people: list[Phrase]):
     """Every place a known speaker is mentioned: (char offset, speaker index, kind, mention)."""
     index = {id(sp): k for k, sp in enumerate(reg.speakers)}
@@ -260,8 +263,11 @@ def rerank(doc, text, raw, resolved, reg, people, ranker, trace) -> None:
             trace.append({"quote": (rq.start, rq.end), "names": [reg.speakers[c.key].name for c in cl], "x": x,
                           "kind": kind, "rule": rule_key})
         if ranker is not None:
-            best = int(ranker.scores(x).argmax())
+            probs = ranker.scores(x)
+            best = int(probs.argmax())
             choice = reg.speakers[cl[best].key]
+            if sp is None and probs[best] < NO_SPEAKER_BELOW:
+                continue  # nobody the ranker trusts: the quote keeps no speaker
             if choice is not sp:
                 mention = m if m is not None else cl[best].mention
                 resolved[n] = (choice, mention)

@@ -101,13 +101,27 @@ class SpeakerRegistry:
 
     @staticmethod
     def set_role(sp: SpeakerState, title: Span | None, org: Span | None, honorific: list[Span] | None) -> None:
-        """Keep the fullest role seen for a speaker."""
+        """Keep the fullest role seen for a speaker (an abbreviation in brackets that ends it left out)."""
+        if org is not None:
+            org = _strip_paren(org)
+        elif title is not None:
+            title = _strip_paren(title)
         parts = [p for p in (title, org) if p]
         length = max(p.end for p in parts) - min(p.start for p in parts) if parts else 0
         if length > sp.role_length():
             sp.title, sp.organization = title, org
         if honorific and (not sp.honorific or len(honorific) > len(sp.honorific)):
             sp.honorific = honorific
+
+
+def _strip_paren(span: Span) -> Span:
+    """`Dewan Ekonomi Nasional (DEN)` → `Dewan Ekonomi Nasional` (GUIDE §8.10)."""
+    text = span.text
+    if text.endswith(")") and " (" in text:
+        cut = text.rindex(" (")
+        if cut > 0:
+            return Span(span.start, span.start + cut, text[:cut])
+    return span
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

@@ -522,7 +522,13 @@ def _role_start(words: list[str], h: int, lo: int) -> int:
     q = h
     while q > lo:
         w = words[q - 1]
-        if w in lexicon.cues() or w in s["stop"] or w in lexicon.pronouns() or w in {".", ":", ";", '"', "“", "”", "(", ")"}:
+        if (
+            w in lexicon.cues()
+            or w in s["stop"]
+            or w in lexicon.pronouns()
+            or w in {".", ":", ";", '"', "“", "”", "(", ")", "—", "–", "-"}
+            or w.isspace()
+        ):
             break
         if w[:1].islower() and w not in {"dan", "bidang"}:
             break

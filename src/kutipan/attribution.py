@@ -195,7 +195,10 @@ def _is_term(content: str) -> bool:
     if _FIRST_PERSON.search(content):
         return False
     if len(words) < 3:
-        return True
+        # a short fragment is the speaker's own words when it is plain Indonesian ("terburu-buru",
+        # "sangat cerewet"), and a term when it is a name or a foreign phrase ("smart city", "Desa Cerdas")
+        common = lexicon.words("common_words.txt")
+        return not (words[0].islower() and all(w in common for w in words))
     caps = sum(w[0].isupper() or w[0].isdigit() for w in words)
     return caps >= len(words) - 1
 

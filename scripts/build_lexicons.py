@@ -58,8 +58,10 @@ UD_FILES = [
 
 
 def build_common_words() -> None:
-    """Words written in lower case far more often than capitalised mid-sentence: never a name at a
-    sentence start ("Kinerja Renita …" is "Kinerja" + the name "Renita")."""
+    """Words written in lower case far more often than capitalised mid-sentence.
+
+    Such a word is never a name at a sentence start ("Kinerja Renita …" is "Kinerja" + the name "Renita").
+    """
     from collections import Counter
 
     lower, cap = Counter(), Counter()
@@ -143,8 +145,33 @@ def main() -> None:
     }
     # the short forms news uses for provinces and Jakarta's cities
     names |= set(
-        "DKI DIY Jatim Jateng Jabar Sumut Sumbar Sumsel Sulsel Sulut Sulteng Kaltim Kalbar Kalsel Kalteng "
-        "Kaltara NTB NTT Babel Kepri Jaksel Jaktim Jakbar Jakut Jakpus".split()
+        [
+            "DKI",
+            "DIY",
+            "Jatim",
+            "Jateng",
+            "Jabar",
+            "Sumut",
+            "Sumbar",
+            "Sumsel",
+            "Sulsel",
+            "Sulut",
+            "Sulteng",
+            "Kaltim",
+            "Kalbar",
+            "Kalsel",
+            "Kalteng",
+            "Kaltara",
+            "NTB",
+            "NTT",
+            "Babel",
+            "Kepri",
+            "Jaksel",
+            "Jaktim",
+            "Jakbar",
+            "Jakut",
+            "Jakpus",
+        ]
     )
     header = (
         "# Provinces and regencies/cities of Indonesia, without the Kabupaten/Kota prefix.\n"

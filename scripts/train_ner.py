@@ -22,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -122,7 +123,7 @@ def read_extra_jsonl(nlp, path: Path) -> Iterator:
 
     n_bad = 0
     with open(path, encoding="utf-8") as fh:
-        for ln, line in enumerate(fh, 1):
+        for _ln, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             rec = json.loads(line)
@@ -234,7 +235,7 @@ def score(golds: list[set], preds: list[set]) -> dict[str, dict[str, float]]:
     res = {}
     for lab in LABELS + ("ALL",):
         tp = fp = fn = 0
-        for g, p in zip(golds, preds):
+        for g, p in zip(golds, preds, strict=False):
             if lab != "ALL":
                 g = {x for x in g if x[2] == lab}
                 p = {x for x in p if x[2] == lab}
@@ -246,8 +247,10 @@ def score(golds: list[set], preds: list[set]) -> dict[str, dict[str, float]]:
 
 
 def evaluate(nlp, gold_docs) -> dict[str, dict]:
-    """Two views: gold tokenisation (comparable to published numbers) and raw text
-    through spaCy's own tokenizer (what the extractor sees), matched on char offsets.
+    """Score in two views, matched on char offsets.
+
+    Gold tokenisation (comparable to published numbers) and raw text through spaCy's own tokenizer (what
+    the extractor sees).
     """
     from spacy.tokens import Doc
 
@@ -286,7 +289,7 @@ def strip_strings(model_dir: Path) -> None:
 
     trained = spacy.load(model_dir)
     keep = set(spacy.blank(trained.lang).vocab.strings)
-    for name, proc in trained.pipeline:
+    for _name, proc in trained.pipeline:
         for lab in getattr(proc, "labels", ()):
             keep.add(lab)
         moves = getattr(proc, "moves", None)
@@ -309,18 +312,26 @@ def install(model_best: Path, dest: Path, check_docs) -> None:
     strip_strings(tmp)
     meta_path = tmp / "meta.json"
     meta = json.loads(meta_path.read_text())
-    meta.update({
-        "name": "kutipan_ner",
-        "version": "0.1.0",
-        "description": "Indonesian NER (PER/ORG/LOC) for kutipan; trained from scratch on NERGRIT + "
-                       "IDNer-news-2k. See README.md.",
-        "sources": [
-            {"name": "NERGRIT (IndoNLU 3-class version)", "url": "https://github.com/grit-id/nergrit-corpus",
-             "license": "Apache-2.0 (IndoNLU); credit the NERGRIT contributors"},
-            {"name": "IDNer-news-2k (Khairunnisa et al. 2020)", "url": "https://github.com/khairunnisaor/idner-news-2k",
-             "license": "MIT"},
-        ],
-    })
+    meta.update(
+        {
+            "name": "kutipan_ner",
+            "version": "0.1.0",
+            "description": "Indonesian NER (PER/ORG/LOC) for kutipan; trained from scratch on NERGRIT + "
+            "IDNer-news-2k. See README.md.",
+            "sources": [
+                {
+                    "name": "NERGRIT (IndoNLU 3-class version)",
+                    "url": "https://github.com/grit-id/nergrit-corpus",
+                    "license": "Apache-2.0 (IndoNLU); credit the NERGRIT contributors",
+                },
+                {
+                    "name": "IDNer-news-2k (Khairunnisa et al. 2020)",
+                    "url": "https://github.com/khairunnisaor/idner-news-2k",
+                    "license": "MIT",
+                },
+            ],
+        }
+    )
     meta_path.write_text(json.dumps(meta, indent=2))
     # sanity check: the stripped copy must predict exactly like model-best
     a, b = spacy.load(model_best), spacy.load(tmp)
@@ -391,10 +402,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         overrides["system.seed"] = args.seed
     for kv in args.set:
         k, v = kv.split("=", 1)
-        try:
+        with contextlib.suppress(json.JSONDecodeError):
             v = json.loads(v)
-        except json.JSONDecodeError:
-            pass
         overrides[k] = v
 
     train_secs = None
@@ -410,8 +419,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     nlp = spacy.load(model_best)
     report = {
         "config": str(config.relative_to(REPO) if config.is_relative_to(REPO) else config),
-        "overrides": {k: (os.path.relpath(v, REPO) if isinstance(v, str) and os.path.isabs(v) else v)
-                      for k, v in overrides.items()},
+        "overrides": {
+            k: (os.path.relpath(v, REPO) if isinstance(v, str) and os.path.isabs(v) else v)
+            for k, v in overrides.items()
+        },
         "nerp": args.nerp,
         "extra_jsonl": str(args.extra_jsonl) if args.extra_jsonl else None,
         "train_seconds": train_secs,
@@ -439,7 +450,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for split in ("dev_nergrit", "dev_idner", "test_nergrit", "test_idner", "test_all"):
         print(f"[eval] {split:13s} gold-tok: {row(split)} | raw: {row(split, 'raw_text')}")
     print(
-        f"[eval] words/sec={report['words_per_sec']} model-best={report['model_best_mb']} MB report={out_dir / 'report.json'}"
+        f"[eval] words/sec={report['words_per_sec']} model-best={report['model_best_mb']} MB "
+        f"report={out_dir / 'report.json'}"
     )
 
     if not args.baseline and not args.no_install:

@@ -11,7 +11,6 @@ Usage: python scripts/train_ranker.py [--seed 0] [--out models/ranker/ranker.jso
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -71,8 +70,16 @@ def main() -> int:
     top1 = np.mean([yy[int(ranker.scores(xx).argmax())] for xx, yy in zip(xs, ys, strict=True)])
     rule = np.mean([yy[int(xx[:, FEATURES.index("rule_choice")].argmax())] for xx, yy in zip(xs, ys, strict=True)])
     print(f"train: {len(xs)} quotes, {len(y)} candidates; top-1 ranker {top1:.3f}, rule choice {rule:.3f}")
-    ranker.save(Path(args.out), {"trained_on": "corpus/ train split", "quotes": len(xs), "seed": args.seed,
-                                 "C": args.C, "train_top1": round(float(top1), 4)})
+    ranker.save(
+        Path(args.out),
+        {
+            "trained_on": "corpus/ train split",
+            "quotes": len(xs),
+            "seed": args.seed,
+            "C": args.C,
+            "train_top1": round(float(top1), 4),
+        },
+    )
     print(f"wrote {args.out}")
 
     dev = load_corpus(ROOT / "corpus", split="dev")
@@ -85,8 +92,10 @@ def main() -> int:
             sub = [dict(g, quotes=[q for q in g["quotes"] if q["type"] == t]) for g in dev]
             subp = {k: dict(v, quotes=[q for q in v["quotes"] if q["type"] == t]) for k, v in pred.items()}
             r = score(sub, subp)
-            print(f"   {t:9} end-to-end F1 {r['speaker']['end_to_end']['f1']:.3f}  "
-                  f"speaker accuracy {r['speaker']['name_accuracy']:.3f}")
+            print(
+                f"   {t:9} end-to-end F1 {r['speaker']['end_to_end']['f1']:.3f}  "
+                f"speaker accuracy {r['speaker']['name_accuracy']:.3f}"
+            )
     return 0
 
 

@@ -45,12 +45,30 @@ def test_skips_standoff_without_shared(tmp_path, monkeypatch, caplog):
 
 
 def test_validator_catches_errors():
-    good = {"schema": "kutipan/1", "id": "x", "text": "Budi berkata siap.", "split": "dev", "source": "written",
-            "quotes": [{"id": "q1", "type": "indirect", "start": 13, "end": 17, "text": "siap", "cue": None,
-                        "speaker": {"entity": "s1", "name": "Budi",
-                                    "mention": {"start": 0, "end": 4, "text": "Budi", "kind": "name"}}}],
-            "speakers": [{"id": "s1", "name": "Budi", "kind": "person", "mentions": [], "quotes": ["q1"]}],
-            "entities": []}
+    good = {
+        "schema": "kutipan/1",
+        "id": "x",
+        "text": "Budi berkata siap.",
+        "split": "dev",
+        "source": "written",
+        "quotes": [
+            {
+                "id": "q1",
+                "type": "indirect",
+                "start": 13,
+                "end": 17,
+                "text": "siap",
+                "cue": None,
+                "speaker": {
+                    "entity": "s1",
+                    "name": "Budi",
+                    "mention": {"start": 0, "end": 4, "text": "Budi", "kind": "name"},
+                },
+            }
+        ],
+        "speakers": [{"id": "s1", "name": "Budi", "kind": "person", "mentions": [], "quotes": ["q1"]}],
+        "entities": [],
+    }
     assert validate_document(good) == []
     bad = json.loads(json.dumps(good))
     bad["quotes"][0]["text"] = "siaap"

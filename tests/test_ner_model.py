@@ -33,7 +33,7 @@ def test_pipeline_and_labels(nlp):
 
 
 def test_labels_and_offsets_consistent(docs):
-    for text, doc in zip(SENTENCES, docs):
+    for text, doc in zip(SENTENCES, docs, strict=False):
         assert doc.text == text
         for ent in doc.ents:
             assert ent.label_ in {"PER", "ORG", "LOC"}

@@ -13,9 +13,19 @@ TEXT = "aa bb cc dd ee ff gg hh ii jj"
 def q(start, end, qtype="direct", speaker=None, cue=None):
     sp = None
     if speaker:
-        sp = {"entity": "s1", "name": speaker, "mention": {"start": start, "end": start + 2, "text": "", "kind": "name"}}
-    return {"start": start, "end": end, "type": qtype, "text": TEXT[start:end], "speaker": sp,
-            "cue": {"start": cue, "end": cue + 2, "text": TEXT[cue : cue + 2]} if cue is not None else None}
+        sp = {
+            "entity": "s1",
+            "name": speaker,
+            "mention": {"start": start, "end": start + 2, "text": "", "kind": "name"},
+        }
+    return {
+        "start": start,
+        "end": end,
+        "type": qtype,
+        "text": TEXT[start:end],
+        "speaker": sp,
+        "cue": {"start": cue, "end": cue + 2, "text": TEXT[cue : cue + 2]} if cue is not None else None,
+    }
 
 
 def doc(quotes, entities=None):

@@ -184,7 +184,9 @@ def _events(doc: Doc, text: str, raw: list[RawQuote], resolved, reg: SpeakerRegi
     out = []
     for rq, (sp, m) in zip(raw, resolved, strict=True):
         if sp is not None and m is not None:
-            out.append((max(rq.start, m.start) if m.kind in {"pronoun", "clitic"} else m.start, index[id(sp)], "speaker", m))
+            out.append(
+                (max(rq.start, m.start) if m.kind in {"pronoun", "clitic"} else m.start, index[id(sp)], "speaker", m)
+            )
     for ph in people:
         m = _mention(doc, ph)
         sp = next((s for s in reg.speakers if s.kind == "person" and m.text in s.name), None)
@@ -235,7 +237,14 @@ def rerank(doc, text, raw, resolved, reg, people, ranker, trace) -> None:
             c = cands.get(key)
             if c is None:
                 c = cands[key] = Candidate(
-                    key, None, "other", None, 0, False, sp_k.kind == "organization", sp_k.anonymous,
+                    key,
+                    None,
+                    "other",
+                    None,
+                    0,
+                    False,
+                    sp_k.kind == "organization",
+                    sp_k.anonymous,
                     bool(sp_k.title or sp_k.organization),
                     {w.casefold() for w in (sp_k.title.text.split() if sp_k.title else [])},
                 )
@@ -244,14 +253,23 @@ def rerank(doc, text, raw, resolved, reg, people, ranker, trace) -> None:
             c.quoted_before = c.quoted_before or ekind == "speaker"
             c.mention = em
         after_limit = rq.end + 600
-        for pos, key, ekind, em in events[bisect_left(positions, rq.end) :]:
+        for pos, key, _kind, em in events[bisect_left(positions, rq.end) :]:
             if pos > after_limit:
                 break
             if key not in cands:
                 sp_k = reg.speakers[key]
                 c = cands[key] = Candidate(
-                    key, None, "other", None, 0, False, sp_k.kind == "organization", sp_k.anonymous,
-                    bool(sp_k.title or sp_k.organization), set(), after_pos=pos,
+                    key,
+                    None,
+                    "other",
+                    None,
+                    0,
+                    False,
+                    sp_k.kind == "organization",
+                    sp_k.anonymous,
+                    bool(sp_k.title or sp_k.organization),
+                    set(),
+                    after_pos=pos,
                 )
                 c.mention = em
         if not cands:
@@ -260,8 +278,15 @@ def rerank(doc, text, raw, resolved, reg, people, ranker, trace) -> None:
         rule_key = index[id(sp)] if sp is not None else None
         x = features(kind, ref, rq.paragraph, rq.type == "direct", m.text if m else "", cl, rule_key, prev_key)
         if trace is not None:
-            trace.append({"quote": (rq.start, rq.end), "names": [reg.speakers[c.key].name for c in cl], "x": x,
-                          "kind": kind, "rule": rule_key})
+            trace.append(
+                {
+                    "quote": (rq.start, rq.end),
+                    "names": [reg.speakers[c.key].name for c in cl],
+                    "x": x,
+                    "kind": kind,
+                    "rule": rule_key,
+                }
+            )
         if ranker is not None:
             probs = ranker.scores(x)
             best = int(probs.argmax())
@@ -309,8 +334,9 @@ def resplit_roles(doc: Doc, speakers: list[Speaker], splitter: RoleSplitter) -> 
         if s == rule:
             continue
 
-        def span(a, b):
-            return Span(toks[a].idx, toks[b - 1].idx + len(toks[b - 1].text), doc.text[toks[a].idx : toks[b - 1].idx + len(toks[b - 1].text)])
+        def span(a, b, toks=toks):
+            start, end = toks[a].idx, toks[b - 1].idx + len(toks[b - 1].text)
+            return Span(start, end, doc.text[start:end])
 
         sp.title = span(0, s) if s > 0 else None
         sp.organization = span(s, len(toks)) if s < len(toks) else None

@@ -358,8 +358,27 @@ def _find_indirect(doc, text, ix, sents_by_para, direct, term_spans) -> list[Raw
     return out
 
 
-_PREPOSITION_LEADS = frozenset({"Dalam", "Pada", "Di", "Untuk", "Terkait", "Sejak", "Selain", "Saat", "Ketika",
-                                "Dari", "Bagi", "Menurut", "Soal", "Mengenai", "Tentang", "Selama", "Hingga"})
+_PREPOSITION_LEADS = frozenset(
+    {
+        "Dalam",
+        "Pada",
+        "Di",
+        "Untuk",
+        "Terkait",
+        "Sejak",
+        "Selain",
+        "Saat",
+        "Ketika",
+        "Dari",
+        "Bagi",
+        "Menurut",
+        "Soal",
+        "Mengenai",
+        "Tentang",
+        "Selama",
+        "Hingga",
+    }
+)
 
 
 def _adverbial(doc: Doc, a: int, b: int) -> bool:

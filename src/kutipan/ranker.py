@@ -82,9 +82,7 @@ def features(
     prev_key: int | None,
 ) -> np.ndarray:
     """Feature matrix, one row per candidate, columns as `FEATURES`."""
-    order = sorted(
-        (c for c in cands if c.last_pos is not None), key=lambda c: -(c.last_pos or 0)
-    )
+    order = sorted((c for c in cands if c.last_pos is not None), key=lambda c: -(c.last_pos or 0))
     rank = {c.key: r for r, c in enumerate(order)}
     words = {w.casefold() for w in mention_text.split()}
     rows = []

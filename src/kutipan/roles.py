@@ -153,12 +153,7 @@ def _org_head(words: list[str], j: int, limit: int) -> int:
         return n
     w = words[j]
     s = _sets()
-    if (
-        _is_acronym(w)
-        and w not in s["post"]
-        and w not in s["pre"]
-        and not _match(words, j, limit, "ranks.txt")
-    ):
+    if _is_acronym(w) and w not in s["post"] and w not in s["pre"] and not _match(words, j, limit, "ranks.txt"):
         return 1
     return 0
 
@@ -204,11 +199,7 @@ def _org_body(words: list[str], j: int, limit: int) -> int:
                 j += n + 3  # "Gabungan Perusahaan Karet Indonesia (Gapkindo)"
                 continue
             n = _name_run(words, j, limit)
-            if (
-                n
-                and j + n < limit
-                and (words[j + n] in s["pre"] or _match(words, j + n, limit, "ranks.txt"))
-            ):
+            if n and j + n < limit and (words[j + n] in s["pre"] or _match(words, j + n, limit, "ranks.txt")):
                 j += n  # "Polres Jaksel AKBP Irwan Susanto"
                 continue
         if w.isdigit() or w in {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"}:
@@ -252,11 +243,7 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
                 j < limit
                 and words[j] == "Kota"
                 and j + 1 < limit
-                and (
-                    words[j + 1] == ","
-                    or words[j + 1] in s["pre"]
-                    or _match(words, j + 1, limit, "ranks.txt")
-                )
+                and (words[j + 1] == "," or words[j + 1] in s["pre"] or _match(words, j + 1, limit, "ranks.txt"))
             ):
                 j += 1  # "Kapolres Tasikmalaya Kota, AKBP …"
             continue
@@ -274,18 +261,25 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
         k = j
         while k < limit:
             w = words[k]
-            if (w in s["org_word"] or w in s["unit"]) and w != "dan":
-                k += 1
-            elif w in {"dan", "&", ","} and k + 1 < limit and (
-                words[k + 1] in s["org_word"] or words[k + 1] in s["unit"]
+            if (
+                (w in s["org_word"] or w in s["unit"])
+                and w != "dan"
+                or (
+                    w in {"dan", "&", ","}
+                    and k + 1 < limit
+                    and (words[k + 1] in s["org_word"] or words[k + 1] in s["unit"])
+                )
             ):
                 k += 1
             elif w == "dan" and k + 2 < limit and _is_cap(words[k + 1]) and _org_head(words, k + 2, limit):
                 k += 2
             elif _paren(words, k, limit):
                 k += 3
-            elif _is_cap(words[k]) and words[k] not in s["person"] and not _org_head(words, k, limit) and any(
-                _org_head(words, x, limit) for x in range(k + 1, min(limit, k + 3))
+            elif (
+                _is_cap(words[k])
+                and words[k] not in s["person"]
+                and not _org_head(words, k, limit)
+                and any(_org_head(words, x, limit) for x in range(k + 1, min(limit, k + 3)))
             ):
                 k += 1  # "Kanit Pidana Khusus Satreskrim Polres …": unit words the lexicon lacks
             else:
@@ -365,8 +359,12 @@ def parse_subject(doc: Doc, a: int, b: int) -> Phrase | None:
             if _paren(words, e, end) or (e + 2 < end and words[e] == "(" and words[e + 2] == ")"):
                 e += 3
             if e == end or (e < end and words[e] == "," and "," in words[e + 1 : end] + [","]):
-                return _shift(Phrase(ph.start, end, ph.kind, ph.mention, ph.name, ph.title, ph.org,
-                                     ph.honorifics, ph.region_head), a)
+                return _shift(
+                    Phrase(
+                        ph.start, end, ph.kind, ph.mention, ph.name, ph.title, ph.org, ph.honorifics, ph.region_head
+                    ),
+                    a,
+                )
     return None
 
 

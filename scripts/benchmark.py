@@ -69,7 +69,10 @@ def main() -> int:
 
     t_ref = best_of(lambda: list(blank.pipe(texts, batch_size=32)), args.repeat)
     t_one = best_of(lambda: list(ex.pipe(texts, batch_size=32)), args.repeat)
-    t_two = best_of(lambda: list(ex.pipe(texts, batch_size=32, n_process=2)), 1)
+    # processes pay a start-up cost, so the 1 → 2 comparison runs over the texts four times
+    many = texts * 4
+    t_one_many = best_of(lambda: list(ex.pipe(many, batch_size=32)), 1)
+    t_two = best_of(lambda: list(ex.pipe(many, batch_size=32, n_process=2)), 1)
     cold = min(child(not args.rules_only, False)["cold"] for _ in range(args.repeat))
     rss = child(not args.rules_only, True)["rss_mb"]
 
@@ -77,9 +80,10 @@ def main() -> int:
     print(f"documents {len(texts)}, words {words}, models {'off' if args.rules_only else 'on'} (NER: {ex.has_ner})")
     print(f"spacy.blank('id') tokenisation : {wps_ref:10.0f} words/s  {len(texts) / t_ref:8.1f} docs/s")
     print(f"kutipan, 1 process             : {wps:10.0f} words/s  {len(texts) / t_one:8.1f} docs/s")
-    print(f"kutipan, 2 processes           : {words / t_two:10.0f} words/s  {len(texts) / t_two:8.1f} docs/s")
+    print(f"kutipan, 1 process,  600 docs  : {4 * words / t_one_many:10.0f} words/s  {600 / t_one_many:8.1f} docs/s")
+    print(f"kutipan, 2 processes, 600 docs : {4 * words / t_two:10.0f} words/s  {600 / t_two:8.1f} docs/s")
     print(f"ratio kutipan / reference      : {wps / wps_ref:10.3f}   (target >= 0.25)")
-    print(f"speed-up 1 -> 2 processes      : {t_one / t_two:10.2f}x")
+    print(f"speed-up 1 -> 2 processes      : {t_one_many / t_two:10.2f}x")
     print(f"cold start (import + load)     : {cold:10.2f} s      (target < 2 s)")
     print(f"peak resident memory           : {rss:10.0f} MB     (target < 400 MB)")
     return 0

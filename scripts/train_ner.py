@@ -113,8 +113,11 @@ def sent_to_doc(vocab, sent: Sentence, label_map: dict[str, str], partial: bool)
     return doc
 
 
-def read_extra_jsonl(nlp, path: Path) -> Iterator:
-    """Documents {text, entities:[{start,end,label}], split}; only split == 'train' used.
+def read_extra_jsonl(nlp, path: Path, split: str = "train") -> Iterator:
+    """Documents {text, entities:[{start,end,label}], split}; only those of ``split`` are read.
+
+    Only ``split == "train"`` documents are ever trained on; dev/test ones are evaluated
+    separately. Records without ``text`` or with ``entities_gold: false`` are skipped.
 
     Entities with a label outside PER/ORG/LOC, or not aligned to token boundaries, are
     marked *missing* so they never teach the model an ``O``.
@@ -127,7 +130,7 @@ def read_extra_jsonl(nlp, path: Path) -> Iterator:
             if not line.strip():
                 continue
             rec = json.loads(line)
-            if rec.get("split") != "train":
+            if rec.get("split") != split or "text" not in rec or rec.get("entities_gold") is False:
                 continue
             doc = nlp.make_doc(rec["text"])
             ents, missing = [], []
@@ -203,6 +206,14 @@ def convert(data_dir: Path, build_dir: Path, nerp: str, extra_jsonl: Path | None
                 print(f"[extra] added {len(db) - n0} train docs from {extra_jsonl}")
             else:
                 print(f"[extra] {extra_jsonl} not found, skipped")
+    if extra_jsonl is not None and extra_jsonl.exists():
+        for split in ("dev", "test"):  # evaluation only, never trained on
+            db = DocBin(store_user_data=False)
+            for doc in read_extra_jsonl(nlp, extra_jsonl, split):
+                db.add(doc)
+            if len(db):
+                db.to_disk(build_dir / f"extra_{split}.spacy")
+                counts[f"extra_{split}"] = len(db)
         db.to_disk(build_dir / f"{name}.spacy")
         counts[name] = len(db)
     print("[convert]", counts, "->", build_dir)
@@ -416,6 +427,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"[train] {train_secs}s")
 
     model_best = out_dir / "model-best"
+    if train_secs is None and (out_dir / "report.json").exists():  # --skip-train: keep the old timing
+        train_secs = json.loads((out_dir / "report.json").read_text()).get("train_seconds")
     nlp = spacy.load(model_best)
     report = {
         "config": str(config.relative_to(REPO) if config.is_relative_to(REPO) else config),
@@ -429,7 +442,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "best_dev_score": json.loads((model_best / "meta.json").read_text()).get("performance", {}),
     }
     tests = {}
-    for split in ("dev_nergrit", "dev_idner", "test_nergrit", "test_idner"):
+    for split in ("dev_nergrit", "dev_idner", "test_nergrit", "test_idner", "extra_dev", "extra_test"):
+        if not (corpus_dir / f"{split}.spacy").exists():
+            continue
         docs = load_docs(nlp, corpus_dir / f"{split}.spacy")
         tests[split] = docs
         report[split] = evaluate(nlp, docs)
@@ -447,7 +462,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         r = report[split][view]
         return " ".join(f"{lab}={r[lab]['f']:.1f}" for lab in LABELS + ("ALL",))
 
-    for split in ("dev_nergrit", "dev_idner", "test_nergrit", "test_idner", "test_all"):
+    for split in ("dev_nergrit", "dev_idner", "test_nergrit", "test_idner", "test_all", "extra_dev", "extra_test"):
+        if split not in report:
+            continue
         print(f"[eval] {split:13s} gold-tok: {row(split)} | raw: {row(split, 'raw_text')}")
     print(
         f"[eval] words/sec={report['words_per_sec']} model-best={report['model_best_mb']} MB "

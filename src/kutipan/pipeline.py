@@ -8,6 +8,7 @@ is there, and the `kutipan` component) and reuses it; `extract` and `pipe` both 
 from __future__ import annotations
 
 import logging
+import multiprocessing as mp
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -168,16 +169,60 @@ class Extractor:
         n_process: int = 1,
         as_tuples: bool = False,
     ) -> Iterator[Document]:
-        """Extract from many texts; `as_tuples=True` takes `(text, id)` pairs; `n_process>1` uses processes."""
-        pairs = ((t, {"id": i}) for t, i in texts) if as_tuples else ((t, {"id": None}) for t in texts)
-        for doc, ctx in self.nlp.pipe(_with_ids(pairs), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        """Extract from many texts, in order; `as_tuples=True` takes `(text, id)` pairs.
+
+        With `n_process > 1`, forked worker processes share the loaded models and send back plain
+        `kutipan/1` dicts (cheaper than spaCy's Doc serialisation); where `fork` is not available the
+        texts are processed in this process.
+        """
+        pairs = ((t, i) for t, i in texts) if as_tuples else ((t, None) for t in texts)
+        pairs = _checked(pairs)
+        if n_process > 1 and "fork" in mp.get_all_start_methods():
+            yield from self._pipe_processes(pairs, batch_size, n_process)
+            return
+        stream = ((t, {"id": i}) for t, i in pairs)
+        for doc, ctx in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
             data = dict(doc._.kutipan)
             data["id"] = ctx["id"]
             yield document_from_dict(data, doc.text)
 
+    def _pipe_processes(self, pairs, batch_size: int, n_process: int) -> Iterator[Document]:
+        global _WORKER
+        _WORKER = self
+        with mp.get_context("fork").Pool(n_process) as pool:
+            chunks = _chunks(pairs, batch_size)
+            for batch in pool.imap(_work, chunks):
+                for data, text in batch:
+                    yield document_from_dict(data, text)
 
-def _with_ids(pairs):
-    for text, ctx in pairs:
+
+_WORKER: Extractor | None = None
+
+
+def _work(batch: list[tuple[str, str | None]]) -> list[tuple[dict, str]]:
+    """Runs in a forked worker: the Extractor is inherited, not pickled."""
+    assert _WORKER is not None
+    out = []
+    for doc, i in _WORKER.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+        data = dict(doc._.kutipan)
+        data["id"] = i
+        out.append((data, doc.text))
+    return out
+
+
+def _chunks(pairs, size: int):
+    batch = []
+    for pair in pairs:
+        batch.append(pair)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _checked(pairs):
+    for text, i in pairs:
         if not isinstance(text, str):
             raise TypeError(f"pipe() takes str texts, not {type(text).__name__}")
-        yield text, ctx
+        yield text, i

@@ -27,6 +27,7 @@ REGION_MARKERS = frozenset(
     {"Kota", "Kabupaten", "Kab.", "Provinsi", "Prov.", "Kecamatan", "Kec.", "Desa", "Kelurahan", "Kel."}
 )
 MAX_NAME = 6
+_ADJUNCT_START = frozenset({"di", "saat", "ketika", "usai", "seusai", "kepada", "selaku", "sebagai", "dalam"})
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")  # words glued by scraping: "dikonfirmasidetikSumbagsel"
 
 
@@ -329,6 +330,9 @@ def parse_subject(doc: Doc, a: int, b: int) -> Phrase | None:
     if end > 0 and words[end - 1] == ",":
         end -= 1
     starts = [0] + [k + 1 for k, w in enumerate(words[:end]) if w in {",", "—", "–", "-"}]
+    # an adjunct between the speaker and the verb: "Kapolsek Ngoro Kompol Imam di Mojokerto, Kamis (12/10)
+    # mengatakan", "Busyra Oryza selaku PR Manager Traveloka mengatakan"
+    cut = next((k for k in range(1, end) if words[k] in _ADJUNCT_START), None)
     parsed = []
     for st in starts:
         k = st
@@ -352,6 +356,10 @@ def parse_subject(doc: Doc, a: int, b: int) -> Phrase | None:
         if ph is not None and ph.end == end:
             return _shift(ph, a)
         parsed.append(ph)
+        if cut is not None and cut > k:
+            ph = _parse(words, k, cut)
+            if ph is not None and ph.end == cut and ph.kind == "name":
+                return _shift(ph, a)
     for ph in parsed:
         if ph is not None and ph.kind == "name" and ph.end < end and not (ph.title or ph.org):
             # an apposition after the name: "Nur Aini (20), mahasiswi …, mengaku"

@@ -36,7 +36,7 @@ class KutipanDefaults(Indonesian.Defaults):
 
     tokenizer_exceptions = {k: v for k, v in Indonesian.Defaults.tokenizer_exceptions.items() if "-" not in k}
     infixes = [p for p in Indonesian.Defaults.infixes if _keeps_hyphens(p)] + [
-        r"(?<=[a-z]{2})\.(?=[A-Z][a-z])"  # "terungkap.Area"
+        r"(?:(?<=[a-z]{2})|(?<=[0-9])|(?<=\)))\.(?=[A-Z][a-z])"  # "terungkap.Area", "2019.Ngakan", "(21/1).Dia"
     ]
     token_match = DATE.match
 

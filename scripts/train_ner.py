@@ -206,16 +206,16 @@ def convert(data_dir: Path, build_dir: Path, nerp: str, extra_jsonl: Path | None
                 print(f"[extra] added {len(db) - n0} train docs from {extra_jsonl}")
             else:
                 print(f"[extra] {extra_jsonl} not found, skipped")
-    if extra_jsonl is not None and extra_jsonl.exists():
-        for split in ("dev", "test"):  # evaluation only, never trained on
-            db = DocBin(store_user_data=False)
-            for doc in read_extra_jsonl(nlp, extra_jsonl, split):
-                db.add(doc)
-            if len(db):
-                db.to_disk(build_dir / f"extra_{split}.spacy")
-                counts[f"extra_{split}"] = len(db)
         db.to_disk(build_dir / f"{name}.spacy")
         counts[name] = len(db)
+    if extra_jsonl is not None and extra_jsonl.exists():
+        for split in ("dev", "test"):  # evaluation only, never trained on
+            edb = DocBin(store_user_data=False)
+            for doc in read_extra_jsonl(nlp, extra_jsonl, split):
+                edb.add(doc)
+            if len(edb):
+                edb.to_disk(build_dir / f"extra_{split}.spacy")
+                counts[f"extra_{split}"] = len(edb)
     print("[convert]", counts, "->", build_dir)
     return counts
 

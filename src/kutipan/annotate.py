@@ -325,6 +325,7 @@ def role_tokens(doc: Doc, speaker: Speaker) -> tuple[list, int] | None:
 
 def resplit_roles(doc: Doc, speakers: list[Speaker], splitter: RoleSplitter) -> None:
     """Let the learned splitter decide where each role's title ends and its organisation begins."""
+    text = doc.text
     for sp in speakers:
         got = role_tokens(doc, sp)
         if got is None:
@@ -336,7 +337,7 @@ def resplit_roles(doc: Doc, speakers: list[Speaker], splitter: RoleSplitter) -> 
 
         def span(a, b, toks=toks):
             start, end = toks[a].idx, toks[b - 1].idx + len(toks[b - 1].text)
-            return Span(start, end, doc.text[start:end])
+            return Span(start, end, text[start:end])
 
         sp.title = span(0, s) if s > 0 else None
         sp.organization = span(s, len(toks)) if s < len(toks) else None

@@ -65,7 +65,7 @@ class _Index:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array("IDX").tolist()  # no Token objects: this runs on every document
 
     def at_or_after(self, char: int) -> int:
         return bisect.bisect_left(self.starts, char)

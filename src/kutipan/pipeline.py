@@ -180,11 +180,11 @@ class Extractor:
         if n_process > 1 and "fork" in mp.get_all_start_methods():
             yield from self._pipe_processes(pairs, batch_size, n_process)
             return
-        stream = ((t, {"id": i}) for t, i in pairs)
+        stream = ((t, {"id": i, "text": t}) for t, i in pairs)
         for doc, ctx in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
             data = dict(doc._.kutipan)
             data["id"] = ctx["id"]
-            yield document_from_dict(data, doc.text)
+            yield document_from_dict(data, ctx["text"])
 
     def _pipe_processes(self, pairs, batch_size: int, n_process: int) -> Iterator[Document]:
         global _WORKER
@@ -203,10 +203,10 @@ def _work(batch: list[tuple[str, str | None]]) -> list[tuple[dict, str]]:
     """Runs in a forked worker: the Extractor is inherited, not pickled."""
     assert _WORKER is not None
     out = []
-    for doc, i in _WORKER.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+    for (doc, i), (text, _) in zip(_WORKER.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)), batch, strict=True):
         data = dict(doc._.kutipan)
         data["id"] = i
-        out.append((data, doc.text))
+        out.append((data, text))
     return out
 
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from . import lexicon
@@ -293,7 +294,9 @@ def doc_words(doc: Doc) -> list[str]:
     """The token texts of a Doc, computed once per Doc (the parsers read them many times)."""
     words = doc.user_data.get("_kutipan_words")
     if words is None or len(words) != len(doc):
-        words = [t.text for t in doc]
+        text = doc.text
+        # from offsets and lengths, without making a Token object per word
+        words = [text[i : i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]
         doc.user_data["_kutipan_words"] = words
     return words
 
@@ -582,7 +585,7 @@ def complete_speakers(doc: Doc, reg) -> None:
     """
     from .types import Span
 
-    words = [t.text for t in doc]
+    words = doc_words(doc)
 
     def span(r):
         if not r:

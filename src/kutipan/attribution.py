@@ -182,6 +182,8 @@ def _looks_like_speech(text: str, m: MarkedSpan, para: Range) -> bool:
         return True
     at_para_start = m.open_mark == para[0]
     ends_like_speech = bool(regex.search(r"[.!?,…]$", content))
+    if n <= 6 and _is_term(content.rstrip(".!?,…")):
+        return False  # a slogan or title on its own line: "Detik Pagi, Jangan Tidur Lagi!"
     if at_para_start and (n >= 4 or ends_like_speech):
         return True
     return n >= 10 and ends_like_speech

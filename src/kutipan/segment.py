@@ -16,7 +16,8 @@ from .tokenizer import ABBREVIATIONS
 
 Range = tuple[int, int]
 
-_END = re.compile(r"[.!?…]+[\"”’']*(?=\s*[\"“”‘'(]?[A-Z0-9])")
+# a digit only after white space: "16.000" and "2.300 meter" are numbers, not sentence ends
+_END = re.compile(r"[.!?…]+[\"”’']*(?=\s+[\"“”‘'(]?[A-Z0-9]|[\"“”‘'(]?[A-Z])")
 
 
 @cache
@@ -25,7 +26,7 @@ def _abbreviations() -> frozenset[str]:
     forms = {f for f, pos in lexicon.honorifics().items() if f.endswith(".") and pos == "pre"} | set(ABBREVIATIONS)
     for rank in lexicon.phrases("ranks.txt"):
         forms |= {w for w in rank if w.endswith(".")}
-    forms |= {"St.", "Tbk.", "dkk.", "Sdr.", "Yth.", "a.n.", "u.p.", "Bpk.", "Ny.", "Tn.", "Kol.", "Jend."}
+    forms |= {"St.", "Tbk.", "dkk.", "Sdr.", "Yth.", "a.n.", "u.p.", "Bpk.", "Ny.", "Tn.", "Kol.", "Jend.", "PT.", "CV."}
     return frozenset(forms)
 
 

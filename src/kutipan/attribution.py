@@ -465,6 +465,32 @@ def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuo
             span = _trim_content(text, sent[0], doc[k - 1].idx)
             if span:
                 return RawQuote(*span, "indirect", p, "end", cue, ph, nya)
+    # Saat ini, menurutnya masih … / Menurutnya Indonesia perlu … (no comma after the cue)
+    for k in range(a, min(b - 3, a + 12)):
+        if cue_kind(doc, k) != "prep":
+            continue
+        cl = clitic(doc, k)
+        if cl is None or not _adverbial(doc, a, k):
+            break
+        span = _trim_content(text, doc[cl[2]].idx if cl[2] < b else sent[1], sent[1])
+        if span:
+            return RawQuote(*span, "indirect", p, "menurut", cl[0], None, cl[1])
+        break
+    # …, Budi bilang, … (the speaker before a verb cue, set off by commas)
+    for v in range(a + 2, b - 1):
+        if cue_kind(doc, v) != "verb" or doc[v + 1].text != ",":
+            continue
+        comma = next((j for j in range(v - 1, max(a, v - 12) - 1, -1) if doc[j].text == ","), None)
+        if comma is None or not _words(text[sent[0] : doc[comma].idx]) >= 2:
+            continue
+        ph = parse_subject(doc, comma + 1, v)
+        if ph is not None:
+            span = _trim_content(text, sent[0], doc[comma].idx)
+            rest = _trim_content(text, doc[v + 1].idx + 1, sent[1])
+            if span and rest:
+                return RawQuote(
+                    sent[0], _trim_content(text, sent[0], sent[1])[1], "indirect", p, "mid", ix.chars(v, v + 1), ph
+                )
     # Budi mengatakan (bahwa) …
     for v in range(a + 1, min(b - 2, a + 30)):
         if cue_kind(doc, v) != "verb":

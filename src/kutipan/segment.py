@@ -26,7 +26,22 @@ def _abbreviations() -> frozenset[str]:
     forms = {f for f, pos in lexicon.honorifics().items() if f.endswith(".") and pos == "pre"} | set(ABBREVIATIONS)
     for rank in lexicon.phrases("ranks.txt"):
         forms |= {w for w in rank if w.endswith(".")}
-    forms |= {"St.", "Tbk.", "dkk.", "Sdr.", "Yth.", "a.n.", "u.p.", "Bpk.", "Ny.", "Tn.", "Kol.", "Jend.", "PT.", "CV."}
+    forms |= {
+        "St.",
+        "Tbk.",
+        "dkk.",
+        "Sdr.",
+        "Yth.",
+        "a.n.",
+        "u.p.",
+        "Bpk.",
+        "Ny.",
+        "Tn.",
+        "Kol.",
+        "Jend.",
+        "PT.",
+        "CV.",
+    }
     return frozenset(forms)
 
 

@@ -382,7 +382,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="none",
         help="add NERP train as partial annotation (PPL->PER, PLC->LOC, rest missing)",
     )
-    ap.add_argument("--extra-jsonl", type=Path, default=None, help="extra JSONL docs (text, entities, split)")
+    ap.add_argument(
+        "--extra-jsonl",
+        type=Path,
+        default=REPO / "corpus" / "written.jsonl",
+        help="extra JSONL docs (text, entities, split); split=train docs are trained on, dev/test ones "
+        "only evaluated; skipped if the file is absent (default: %(default)s)",
+    )
+    ap.add_argument("--no-extra", action="store_true", help="do not use --extra-jsonl")
     ap.add_argument("--seed", type=int, default=None, help="override [system] seed (configs fix 0)")
     ap.add_argument(
         "--set",
@@ -396,12 +403,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--install-dir", type=Path, default=REPO / "models" / "ner")
     ap.add_argument("--no-install", action="store_true")
     args = ap.parse_args(argv)
+    if args.no_extra or (args.extra_jsonl is not None and not args.extra_jsonl.exists()):
+        if args.extra_jsonl is not None and not args.no_extra:
+            print(f"[extra] {args.extra_jsonl} not found, training without it")
+        args.extra_jsonl = None
 
     import spacy
     from spacy.cli.train import train as spacy_train
 
     config = REPO / "configs" / "ner_baseline.cfg" if args.baseline else args.config
-    name = args.name or f"{config.stem}{'-nerp' if args.nerp == 'partial' else ''}"
+    name = (
+        args.name or f"{config.stem}{'-nerp' if args.nerp == 'partial' else ''}{'-extra' if args.extra_jsonl else ''}"
+    )
     corpus_dir = args.build_dir / f"corpus-{args.nerp}{'-extra' if args.extra_jsonl else ''}"
     out_dir = args.build_dir / name
 
@@ -437,7 +450,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for k, v in overrides.items()
         },
         "nerp": args.nerp,
-        "extra_jsonl": str(args.extra_jsonl) if args.extra_jsonl else None,
+        "extra_jsonl": os.path.relpath(args.extra_jsonl, REPO) if args.extra_jsonl else None,
         "train_seconds": train_secs,
         "best_dev_score": json.loads((model_best / "meta.json").read_text()).get("performance", {}),
     }

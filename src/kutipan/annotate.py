@@ -233,21 +233,9 @@ def rerank(doc, text, raw, resolved, reg, people, ranker, trace) -> None:
         for pos, key, ekind, em in events[: bisect_left(positions, ref)]:
             if rq.start <= pos < rq.end or ref - pos > 4000:
                 continue
-            sp_k = reg.speakers[key]
             c = cands.get(key)
             if c is None:
-                c = cands[key] = Candidate(
-                    key,
-                    None,
-                    "other",
-                    None,
-                    0,
-                    False,
-                    sp_k.kind == "organization",
-                    sp_k.anonymous,
-                    bool(sp_k.title or sp_k.organization),
-                    {w.casefold() for w in (sp_k.title.text.split() if sp_k.title else [])},
-                )
+                c = cands[key] = _candidate(reg, key)
             c.last_pos, c.last_kind, c.last_paragraph = pos, ekind, para_of(pos)
             c.mentions += 1
             c.quoted_before = c.quoted_before or ekind == "speaker"
@@ -257,20 +245,7 @@ def rerank(doc, text, raw, resolved, reg, people, ranker, trace) -> None:
             if pos > after_limit:
                 break
             if key not in cands:
-                sp_k = reg.speakers[key]
-                c = cands[key] = Candidate(
-                    key,
-                    None,
-                    "other",
-                    None,
-                    0,
-                    False,
-                    sp_k.kind == "organization",
-                    sp_k.anonymous,
-                    bool(sp_k.title or sp_k.organization),
-                    set(),
-                    after_pos=pos,
-                )
+                c = cands[key] = _candidate(reg, key, after_pos=pos)
                 c.mention = em
         if not cands:
             continue
@@ -298,6 +273,23 @@ def rerank(doc, text, raw, resolved, reg, people, ranker, trace) -> None:
                 resolved[n] = (choice, mention)
                 sp = choice
         prev_key = index[id(sp)] if sp is not None else prev_key
+
+
+def _candidate(reg: SpeakerRegistry, key: int, after_pos: int | None = None) -> Candidate:
+    sp = reg.speakers[key]
+    return Candidate(
+        key=key,
+        last_pos=None,
+        last_kind="other",
+        last_paragraph=None,
+        mentions=0,
+        quoted_before=False,
+        organization=sp.kind == "organization",
+        anonymous=sp.anonymous,
+        has_role=bool(sp.title or sp.organization),
+        title_words={w.casefold() for w in sp.title.text.split()} if sp.title and after_pos is None else set(),
+        after_pos=after_pos,
+    )
 
 
 def _paragraph_index(text: str):

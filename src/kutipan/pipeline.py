@@ -105,26 +105,25 @@ def load_ner(model_dir: Path) -> Language | None:
     return nlp
 
 
-def load_ranker(model_dir: Path) -> SpeakerRanker | None:
-    """The speaker ranker in `model_dir/ranker/ranker.json`, or None (warned once) when absent."""
-    path = model_dir / "ranker" / "ranker.json"
+def _load_weights(model_dir: Path, name: str, cls, without: str):
+    """`cls` from `model_dir/name/name.json`, or None (warned once) when absent."""
+    path = model_dir / name / f"{name}.json"
     if not path.exists():
         if str(path) not in _warned:
-            log.warning("kutipan: no speaker ranker at %s; the rules alone resolve pronouns", path)
+            log.warning("kutipan: no %s at %s; %s", cls.WHAT, path, without)
             _warned.add(str(path))
         return None
-    return SpeakerRanker.load(path)
+    return cls.load(path)
+
+
+def load_ranker(model_dir: Path) -> SpeakerRanker | None:
+    """The speaker ranker in `model_dir/ranker/ranker.json`, or None when absent."""
+    return _load_weights(model_dir, "ranker", SpeakerRanker, "the rules alone resolve pronouns")
 
 
 def load_splitter(model_dir: Path) -> RoleSplitter | None:
-    """The role splitter in `model_dir/roles/roles.json`, or None (warned once) when absent."""
-    path = model_dir / "roles" / "roles.json"
-    if not path.exists():
-        if str(path) not in _warned:
-            log.warning("kutipan: no role splitter at %s; the rules alone split roles", path)
-            _warned.add(str(path))
-        return None
-    return RoleSplitter.load(path)
+    """The role splitter in `model_dir/roles/roles.json`, or None when absent."""
+    return _load_weights(model_dir, "roles", RoleSplitter, "the rules alone split roles")
 
 
 class Extractor:

@@ -6,20 +6,17 @@ ranker scores every person or organisation mentioned before the quote (and in th
 speaker named only after the quote) with a logistic regression over the features below, and the best
 candidate wins. Training (`scripts/train_ranker.py`) and prediction share `features`.
 
-The weights are a JSON file (`models/ranker/ranker.json`): feature names, coefficients and intercept,
-read with `json` and applied with NumPy, so loading a model runs no code.
+The weights are a JSON file (`models/ranker/ranker.json`, see `linear.LinearModel`).
 """
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
-from .errors import ModelError
+from .linear import LinearModel
 
 UNCERTAIN = ("pronoun", "clitic", "role", "none")
 
@@ -122,29 +119,12 @@ def features(
     return np.asarray(rows, dtype=float)
 
 
-class SpeakerRanker:
-    """Logistic-regression weights over `FEATURES`, read from JSON."""
+class SpeakerRanker(LinearModel):
+    """Logistic-regression weights over `FEATURES`, read from JSON (`linear.LinearModel`)."""
 
-    def __init__(self, coef: np.ndarray, intercept: float, names: list[str]):
-        if names != FEATURES:
-            raise ValueError("feature names differ from this version of kutipan")
-        self.coef = coef
-        self.intercept = intercept
-
-    @classmethod
-    def load(cls, path: Path) -> SpeakerRanker:
-        """Read `ranker.json`, or raise `ModelError` naming the file."""
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(np.asarray(data["coef"], dtype=float), float(data["intercept"]), list(data["features"]))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise ModelError(str(path), f"cannot read the speaker ranker ({exc})") from exc
+    FEATURES = FEATURES
+    WHAT = "speaker ranker"
 
     def scores(self, x: np.ndarray) -> np.ndarray:
         """Probability that each candidate row is the speaker."""
-        return 1 / (1 + np.exp(-(x @ self.coef + self.intercept)))
-
-    def save(self, path: Path, meta: dict) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"features": FEATURES, "coef": self.coef.tolist(), "intercept": self.intercept, **meta}
-        path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        return 1 / (1 + np.exp(-self.decision(x)))

@@ -5,18 +5,15 @@ Cirebon`); where the title ends and the institution begins is the hard part (GUI
 institution stay in the title, region heads keep their region, `Kapolres X` is all title). Each possible
 split point of the phrase is scored by a logistic regression over lexicon features of the words around it
 and the rule parser's own choice; the best split wins. Training (`scripts/train_roles.py`) and prediction
-share `split_features`. Weights are JSON, read with `json` and applied with NumPy.
+share `split_features`. Weights are JSON (`linear.LinearModel`).
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import numpy as np
 
 from . import lexicon
-from .errors import ModelError
+from .linear import LinearModel
 
 FEATURES = [
     "bias",
@@ -123,30 +120,12 @@ def split_features(words: list[str], rule_split: int) -> np.ndarray:
     return np.asarray(rows, dtype=float)
 
 
-class RoleSplitter:
-    """Logistic-regression weights over `FEATURES`, read from JSON."""
+class RoleSplitter(LinearModel):
+    """Logistic-regression weights over `FEATURES`, read from JSON (`linear.LinearModel`)."""
 
-    def __init__(self, coef: np.ndarray, intercept: float, names: list[str]):
-        if names != FEATURES:
-            raise ValueError("feature names differ from this version of kutipan")
-        self.coef = coef
-        self.intercept = intercept
-
-    @classmethod
-    def load(cls, path: Path) -> RoleSplitter:
-        """Read `roles.json`, or raise `ModelError` naming the file."""
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(np.asarray(data["coef"], dtype=float), float(data["intercept"]), list(data["features"]))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise ModelError(str(path), f"cannot read the role splitter ({exc})") from exc
+    FEATURES = FEATURES
+    WHAT = "role splitter"
 
     def split(self, words: list[str], rule_split: int) -> int:
         """The best split point of a role phrase."""
-        x = split_features(words, rule_split)
-        return int((x @ self.coef + self.intercept).argmax())
-
-    def save(self, path: Path, meta: dict) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"features": FEATURES, "coef": self.coef.tolist(), "intercept": self.intercept, **meta}
-        path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        return int(self.decision(split_features(words, rule_split)).argmax())

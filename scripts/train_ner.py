@@ -3,8 +3,10 @@
 
 Steps (all optional via flags):
   1. convert the corpora under --data-dir to spaCy DocBin files in --build-dir
-     (train = NERGRIT train + IDNer-news-2k train [+ NERP, partial] [+ --extra-jsonl],
-      dev   = NERGRIT valid + IDNer-news-2k dev; the test splits are converted separately);
+     (train = NERGRIT train + IDNer-news-2k train [+ NERP, partial; off by default]
+              + split=train docs of --extra-jsonl (default corpus/written.jsonl, skipped if absent),
+      dev   = NERGRIT valid + IDNer-news-2k dev; the test splits, and the dev/test docs of
+              --extra-jsonl, are converted separately and only evaluated);
   2. run ``spacy train`` with a config kept in the repo (fixed seed, CPU);
   3. evaluate model-best on each test split separately (per-label P/R/F1) and write a
      JSON report;
@@ -14,9 +16,10 @@ Steps (all optional via flags):
 Converted corpora and training output stay in ``build/`` (not committed): corpus text
 must never be copied into the repository.
 
-Example:
-  OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 python scripts/train_ner.py
-  OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 python scripts/train_ner.py --baseline
+Example (see models/ner/README.md for the figures):
+  OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 python scripts/train_ner.py              # shipped model
+  OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 python scripts/train_ner.py --baseline   # spaCy default cfg
+  OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 python scripts/train_ner.py --no-extra --no-install
 """
 
 from __future__ import annotations
@@ -328,7 +331,7 @@ def install(model_best: Path, dest: Path, check_docs) -> None:
             "name": "kutipan_ner",
             "version": "0.1.0",
             "description": "Indonesian NER (PER/ORG/LOC) for kutipan; trained from scratch on NERGRIT + "
-            "IDNer-news-2k. See README.md.",
+            "IDNer-news-2k (+ the train split of --extra-jsonl). See README.md.",
             "sources": [
                 {
                     "name": "NERGRIT (IndoNLU 3-class version)",

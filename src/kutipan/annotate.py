@@ -13,7 +13,7 @@ from .attribution import CONFIDENCE, RawQuote, find_quotes
 from .coref import SpeakerRegistry, SpeakerState
 from .entities import find_entities
 from .ranker import Candidate, SpeakerRanker, features
-from .roles import Phrase, complete_speakers
+from .roles import Phrase, complete_speakers, doc_text
 from .rolesplit import RoleSplitter
 from .types import Document, Mention, Quote, Span, Speaker, SpeakerRef
 
@@ -79,7 +79,7 @@ def annotate(
     Returns:
         The Document, with offsets into `doc.text`.
     """
-    text = doc.text
+    text = doc_text(doc)
     raw, people = find_quotes(doc)
     reg = SpeakerRegistry()
     resolved: list[tuple[SpeakerState | None, Mention | None]] = []
@@ -133,6 +133,7 @@ def annotate(
         resplit_roles(doc, speakers, splitter)
     entities = find_entities(doc, speakers)
     doc.user_data.pop("_kutipan_words", None)
+    doc.user_data.pop("_kutipan_text", None)
     return Document(doc_id, text, quotes, speakers, entities)
 
 
@@ -317,7 +318,7 @@ def role_tokens(doc: Doc, speaker: Speaker) -> tuple[list, int] | None:
 
 def resplit_roles(doc: Doc, speakers: list[Speaker], splitter: RoleSplitter) -> None:
     """Let the learned splitter decide where each role's title ends and its organisation begins."""
-    text = doc.text
+    text = doc_text(doc)
     for sp in speakers:
         got = role_tokens(doc, sp)
         if got is None:

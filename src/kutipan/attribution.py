@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from . import lexicon
 from .cues import clitic, cue_kind
 from .quotes import MARKS, MarkedSpan, find_marked
-from .roles import Phrase, parse_phrase, parse_subject
+from .roles import Phrase, doc_text, doc_words, parse_phrase, parse_subject
 from .segment import Range, paragraphs, sentences
 
 CONFIDENCE = {
@@ -103,11 +103,12 @@ def _sentence_of(sents: list[Range], pos: int) -> Range | None:
 def _cue_after(ix: _Index, m: MarkedSpan, para_end: int) -> tuple[Range, Phrase | None, Range | None, int] | None:
     """A cue right after the closing mark: `"…," kata Budi`, `"…," katanya`, `"…," Budi menambahkan`."""
     doc = ix.doc
+    words = doc_words(doc)
     if m.close_mark is None:
         return None
     i = ix.at_or_after(m.close_mark + 1)
     lim = ix.at_or_after(para_end)
-    while i < lim and doc[i].text in {",", "-", "—", "–"}:
+    while i < lim and words[i] in {",", "-", "—", "–"}:
         i += 1
     if i >= lim:
         return None
@@ -128,8 +129,9 @@ def _cue_after(ix: _Index, m: MarkedSpan, para_end: int) -> tuple[Range, Phrase 
 
 def _clause_end(doc: Doc, i: int, lim: int) -> int:
     """First token at or after i that ends a clause (a full stop, an opening quotation mark, a bracket)."""
+    words = doc_words(doc)
     while i < lim:
-        t = doc[i].text
+        t = words[i]
         if t in {".", "!", "?", ";", "(", ")"} or (len(t) == 1 and t in MARKS):
             return i
         i += 1
@@ -139,15 +141,16 @@ def _clause_end(doc: Doc, i: int, lim: int) -> int:
 def _cue_before(ix: _Index, text: str, m: MarkedSpan, sent: Range):
     """A cue before the opening mark: `Budi mengatakan, "…"`, `Menurut Budi, "…"`, `Budi: "…"`."""
     doc = ix.doc
+    words = doc_words(doc)
     a = ix.at_or_after(sent[0])
     b = ix.before(m.open_mark)
     if b <= a:
         return None
     c = b
-    if doc[c - 1].text == ":":
+    if words[c - 1] == ":":
         ph = parse_subject(doc, a, c - 1)
         return (None, ph, None, "colon") if ph else None
-    while c > a and doc[c - 1].text in {",", "bahwa", ":"}:
+    while c > a and words[c - 1] in {",", "bahwa", ":"}:
         c -= 1
     if c > a and cue_kind(doc, c - 1) in {"verb", "post"} and c - 1 > a:
         ph = parse_subject(doc, a, c - 1)
@@ -155,7 +158,7 @@ def _cue_before(ix: _Index, text: str, m: MarkedSpan, sent: Range):
             return ix.chars(c - 1, c), ph, None, "before"
     # Menurut Budi, "…"
     k = a
-    while k < b and doc[k].text in lexicon.words("connectives.txt") and cue_kind(doc, k) != "prep":
+    while k < b and words[k] in lexicon.words("connectives.txt") and cue_kind(doc, k) != "prep":
         k += 1
     if k < b and cue_kind(doc, k) == "prep":
         cl = clitic(doc, k)
@@ -211,7 +214,8 @@ def find_quotes(doc: Doc) -> tuple[list[RawQuote], list[Phrase]]:
     Also returns the people named as the subject of a sentence (`Gubernur Jawa Timur Khofifah Indar
     Parawansa menerima …`), which a later `ia` or `katanya` may refer to.
     """
-    text = doc.text
+    text = doc_text(doc)
+    words = doc_words(doc)
     ix = _Index(doc)
     paras = paragraphs(text)
     marked = find_marked(text, paras)
@@ -240,7 +244,7 @@ def find_quotes(doc: Doc) -> tuple[list[RawQuote], list[Phrase]]:
         if rq is None and m.paragraph in last_after_end:
             end_tok, prev = last_after_end[m.paragraph]
             k = end_tok
-            while k < len(doc) and doc[k].text in {","}:
+            while k < len(doc) and words[k] in {","}:
                 k += 1
             if k < len(doc) and doc[k].idx == m.open_mark:
                 p = direct[prev]
@@ -317,6 +321,7 @@ def _find_people(doc: Doc, ix: _Index, sents_by_para: list[list[Range]], quoted:
     don't claim as a place or an institution word.
     """
     out = []
+    words = doc_words(doc)
     conn = lexicon.words("connectives.txt")
     not_name = lexicon.words("org_words.txt") | lexicon.words("titles.txt")
     for sents in sents_by_para:
@@ -325,15 +330,15 @@ def _find_people(doc: Doc, ix: _Index, sents_by_para: list[list[Range]], quoted:
                 continue
             a = ix.at_or_after(sent[0])
             b = ix.before(sent[1])
-            if a < b and doc[a].text in _PREPOSITIONS:
+            if a < b and words[a] in _PREPOSITIONS:
                 continue
             k = a
-            while k < b and (doc[k].text in conn or doc[k].is_punct or doc[k].lower_ in {"itu", "ini"}):
+            while k < b and (words[k] in conn or doc[k].is_punct or doc[k].lower_ in {"itu", "ini"}):
                 k += 1
-            if k >= b or doc[k].text in conn:
+            if k >= b or words[k] in conn:
                 continue
             ph = parse_phrase(doc, k, b)
-            if ph is None or ph.kind != "name" or ph.end >= b or not doc[ph.end].text[:1].islower():
+            if ph is None or ph.kind != "name" or ph.end >= b or not words[ph.end][:1].islower():
                 continue
             name = [t.text for t in doc[ph.name[0] : ph.name[1]]]
             if any(w in not_name or w.isupper() for w in name):
@@ -409,6 +414,7 @@ def _trim_content(text: str, s: int, e: int) -> Range | None:
 
 
 def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuote | None:
+    words = doc_words(doc)
     a = ix.at_or_after(sent[0])
     b = ix.before(sent[1])
     if b - a < 4:
@@ -416,10 +422,10 @@ def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuo
     conn = lexicon.words("connectives.txt")
     # Menurut Budi, … / Menurutnya, …
     k = a
-    while k < b and doc[k].text in conn and cue_kind(doc, k) != "prep":
+    while k < b and words[k] in conn and cue_kind(doc, k) != "prep":
         k += 1
-    if k < b and doc[k].text != "," and cue_kind(doc, k) == "prep" and (k == a or doc[k - 1].text == ","):
-        comma = next((j for j in range(k + 1, min(b, k + 25)) if doc[j].text == ","), None)
+    if k < b and words[k] != "," and cue_kind(doc, k) == "prep" and (k == a or words[k - 1] == ","):
+        comma = next((j for j in range(k + 1, min(b, k + 25)) if words[j] == ","), None)
         if comma is not None:
             cl = clitic(doc, k)
             if cl is not None and comma == cl[2]:
@@ -432,8 +438,8 @@ def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuo
                 if span:
                     return RawQuote(*span, "indirect", p, "menurut", ix.chars(k, k + 1), ph)
     # Diterangkan Budi, … (a passive cue with its agent, then the content)
-    if cue_kind(doc, k) == "passive" and (k == a or doc[k - 1].text == ","):
-        comma = next((j for j in range(k + 1, min(b, k + 25)) if doc[j].text == ","), None)
+    if cue_kind(doc, k) == "passive" and (k == a or words[k - 1] == ","):
+        comma = next((j for j in range(k + 1, min(b, k + 25)) if words[j] == ","), None)
         if comma is not None:
             ph = parse_phrase(doc, k + 1, comma)
             if ph is not None and ph.end == comma:
@@ -442,7 +448,7 @@ def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuo
                     return RawQuote(*span, "indirect", p, "menurut", ix.chars(k, k + 1), ph)
     # …, kata dia, …  /  …, kata Budi.
     for k in range(a + 1, b - 1):
-        if doc[k - 1].text != "," or cue_kind(doc, k) not in {"post", "prep"}:
+        if words[k - 1] != "," or cue_kind(doc, k) not in {"post", "prep"}:
             continue
         cl = clitic(doc, k)
         if cl is not None:
@@ -452,7 +458,7 @@ def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuo
             if ph is None:
                 continue
             nya, end, cue = None, ph.end, ix.chars(k, k + 1)
-        if end < b and doc[end].text == "," and end + 1 < b:
+        if end < b and words[end] == "," and end + 1 < b:
             if _adverbial(doc, a, k - 1):
                 span = _trim_content(text, doc[end].idx + 1, sent[1])
             else:
@@ -460,7 +466,7 @@ def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuo
             if span:
                 return RawQuote(*span, "indirect", p, "mid", cue, ph, nya)
         rest = text[doc[end].idx if end < b else sent[1] : sent[1]]
-        at_end = end >= b or doc[end].text in {".", "!", "?"} or doc[end].text in lexicon.words("stops.txt")
+        at_end = end >= b or words[end] in {".", "!", "?"} or words[end] in lexicon.words("stops.txt")
         if at_end and not regex.search(r"[\"“”]", rest):
             span = _trim_content(text, sent[0], doc[k - 1].idx)
             if span:
@@ -478,9 +484,9 @@ def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuo
         break
     # …, Budi bilang, … (the speaker before a verb cue, set off by commas)
     for v in range(a + 2, b - 1):
-        if cue_kind(doc, v) != "verb" or doc[v + 1].text != ",":
+        if cue_kind(doc, v) != "verb" or words[v + 1] != ",":
             continue
-        comma = next((j for j in range(v - 1, max(a, v - 12) - 1, -1) if doc[j].text == ","), None)
+        comma = next((j for j in range(v - 1, max(a, v - 12) - 1, -1) if words[j] == ","), None)
         if comma is None or not _words(text[sent[0] : doc[comma].idx]) >= 2:
             continue
         ph = parse_subject(doc, comma + 1, v)
@@ -499,7 +505,7 @@ def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuo
         if ph is None:
             continue
         c = v + 1
-        while c < b and doc[c].text in {",", "bahwa", ":"}:
+        while c < b and words[c] in {",", "bahwa", ":"}:
             c += 1
         if c < b and doc[c].lower_ in lexicon.words("not_content.txt"):
             return None  # "menjelaskan soal …", "menyampaikan apresiasi": no reported content

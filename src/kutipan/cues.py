@@ -14,15 +14,17 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from . import lexicon
+from .roles import doc_words
 
 Range = tuple[int, int]
 
 
 def cue_kind(doc: Doc, i: int) -> str | None:
     """The cue kind of token i, or None when it is not a cue."""
-    if i < 0 or i >= len(doc):
+    words = doc_words(doc)
+    if i < 0 or i >= len(words):
         return None
-    text = doc[i].text
+    text = words[i]
     kind = lexicon.cues().get(text)
     if kind is None and text in lexicon.clitic_cues():
         kind = lexicon.cues().get(text[: -len(lexicon.CLITIC)])

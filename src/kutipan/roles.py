@@ -290,11 +290,19 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
     return j, region_head
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per Doc (spaCy joins every token again on each access)."""
+    text = doc.user_data.get("_kutipan_text")
+    if text is None:
+        text = doc.user_data["_kutipan_text"] = doc.text
+    return text
+
+
 def doc_words(doc: Doc) -> list[str]:
     """The token texts of a Doc, computed once per Doc (the parsers read them many times)."""
     words = doc.user_data.get("_kutipan_words")
     if words is None or len(words) != len(doc):
-        text = doc.text
+        text = doc_text(doc)
         # from offsets and lengths, without making a Token object per word
         words = [text[i : i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]
         doc.user_data["_kutipan_words"] = words

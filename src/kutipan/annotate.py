@@ -134,6 +134,7 @@ def annotate(
     entities = find_entities(doc, speakers)
     doc.user_data.pop("_kutipan_words", None)
     doc.user_data.pop("_kutipan_text", None)
+    doc.user_data.pop("_kutipan_cues", None)
     return Document(doc_id, text, quotes, speakers, entities)
 
 

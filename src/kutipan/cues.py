@@ -19,16 +19,19 @@ from .roles import doc_words
 Range = tuple[int, int]
 
 
-def cue_kind(doc: Doc, i: int) -> str | None:
-    """The cue kind of token i, or None when it is not a cue."""
-    words = doc_words(doc)
-    if i < 0 or i >= len(words):
-        return None
-    text = words[i]
+def _kind(text: str) -> str | None:
     kind = lexicon.cues().get(text)
     if kind is None and text in lexicon.clitic_cues():
         kind = lexicon.cues().get(text[: -len(lexicon.CLITIC)])
     return kind
+
+
+def cue_kind(doc: Doc, i: int) -> str | None:
+    """The cue kind of token i, or None when it is not a cue (looked up once per Doc)."""
+    kinds = doc.user_data.get("_kutipan_cues")
+    if kinds is None or len(kinds) != len(doc):
+        kinds = doc.user_data["_kutipan_cues"] = [_kind(w) for w in doc_words(doc)]
+    return kinds[i] if 0 <= i < len(kinds) else None
 
 
 def clitic(doc: Doc, i: int) -> tuple[Range, Range, int] | None:

@@ -388,6 +388,20 @@ _PREPOSITION_LEADS = frozenset(
 )
 
 
+_BACK = frozenset({"itu", "tersebut", "ini", "serupa", "senada"})
+_AFTER_BACK = frozenset({"pada", "di", "dalam", "saat", "ketika", "usai", "kepada", "seusai", "."})
+
+
+def _points_back(words: list[str], c: int, b: int) -> bool:
+    """`mengemukakan hal itu pada diskusi …`: the object refers to earlier words, it reports none (§8.2)."""
+    return (
+        words[c].lower() == "hal"
+        and c + 1 < b
+        and words[c + 1].lower() in _BACK
+        and (c + 2 >= b or words[c + 2].lower() in _AFTER_BACK)
+    )
+
+
 def _adverbial(doc: Doc, a: int, b: int) -> bool:
     """Whether tokens [a, b) are only a connective or adverbial (`Sebetulnya`, `Pada 2016`, `Selain itu`).
 
@@ -507,7 +521,7 @@ def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuo
         c = v + 1
         while c < b and words[c] in {",", "bahwa", ":"}:
             c += 1
-        if c < b and doc[c].lower_ in lexicon.words("not_content.txt"):
+        if c < b and (words[c].lower() in lexicon.words("not_content.txt") or _points_back(words, c, b)):
             return None  # "menjelaskan soal …", "menyampaikan apresiasi": no reported content
         span = _trim_content(text, doc[c].idx if c < b else sent[1], sent[1])
         if span:

@@ -296,13 +296,28 @@ def render(doc: dict, text: str) -> str:
     return "\n".join(lines)
 
 
-def assign_splits(ids: list[str]) -> dict[str, str]:
-    """60/20/20 by document, fixed by a seeded shuffle of the sorted ids."""
-    ids = sorted(ids)
-    random.Random(SPLIT_SEED).shuffle(ids)
-    n = len(ids)
-    n_train, n_dev = round(n * 0.6), round(n * 0.2)
-    return {d: ("train" if i < n_train else "dev" if i < n_train + n_dev else "test") for i, d in enumerate(ids)}
+def assign_splits(ids: list[str], recorded: dict[str, str] | None = None) -> dict[str, str]:
+    """60/20/20 by document, fixed once and recorded.
+
+    Documents already in the corpus keep the split recorded there. The first build split by a seeded shuffle
+    of the sorted ids; documents added later get a split from a hash of their id (60/20/20), so adding
+    documents never moves old ones between splits.
+    """
+    recorded = recorded or {}
+    new = sorted(i for i in ids if i not in recorded)
+    out = {i: recorded[i] for i in ids if i in recorded}
+    if not recorded:
+        random.Random(SPLIT_SEED).shuffle(new)
+        n = len(new)
+        n_train, n_dev = round(n * 0.6), round(n * 0.2)
+        out.update(
+            {d: ("train" if k < n_train else "dev" if k < n_train + n_dev else "test") for k, d in enumerate(new)}
+        )
+        return out
+    for d in new:
+        h = int(hashlib.sha256(d.encode("utf-8")).hexdigest(), 16) % 10
+        out[d] = "train" if h < 6 else "dev" if h < 8 else "test"
+    return out
 
 
 def strip_text(obj):
@@ -346,7 +361,12 @@ def main(argv=None) -> int:
         if not files:
             continue
         drafts = [json.loads(f.read_text(encoding="utf-8")) for f in files]
-        splits = assign_splits([d["id"] for d in drafts])
+        recorded = {}
+        if (out / fname).exists():
+            for line in (out / fname).read_text(encoding="utf-8").splitlines():
+                row = json.loads(line)
+                recorded[row["id"]] = row["split"]
+        splits = assign_splits([d["id"] for d in drafts], recorded)
         rows = []
         for f, draft in zip(files, drafts, strict=True):
             text = text_of(draft, news)

@@ -57,6 +57,12 @@ UD_FILES = [
 ]
 
 
+def _write(path: Path, header: str, entries: list[str]) -> None:
+    """One entry a line under a header naming the source (the lexicon file format, `kutipan.lexicon`)."""
+    path.write_text(header + "\n".join(entries) + "\n", encoding="utf-8")
+    print(f"{path}: {len(entries)} entries")
+
+
 def build_common_words() -> None:
     """Words written in lower case far more often than capitalised mid-sentence.
 
@@ -94,8 +100,7 @@ def build_common_words() -> None:
         "# Derived by scripts/build_lexicons.py from ../shared/data UD_Indonesian-GSD and -CSUI (CC BY-SA 4.0),\n"
         "# nergrit (Apache-2.0) and idner-news-2k (MIT): counts only, no text.\n"
     )
-    COMMON_OUT.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
-    print(f"{COMMON_OUT}: {len(words)} words")
+    _write(COMMON_OUT, header, words)
 
 
 def build_person_names() -> None:
@@ -115,8 +120,7 @@ def build_person_names() -> None:
         "# Derived by scripts/build_lexicons.py from ../shared/data/nergrit (IndoNLU, Apache-2.0; NERGRIT\n"
         "# contributors credited in its README) and ../shared/data/idner-news-2k (MIT, Khairunnisa et al.).\n"
     )
-    NAMES_OUT.write_text(header + "\n".join(names) + "\n", encoding="utf-8")
-    print(f"{NAMES_OUT}: {len(names)} words")
+    _write(NAMES_OUT, header, names)
 
 
 PREFIXES = ("Kabupaten ", "Kota ", "Kota Adm. ", "Kab. ")
@@ -178,8 +182,7 @@ def main() -> None:
         "# Derived by scripts/build_lexicons.py from ../shared/data/gazetteers (cahyadsn/wilayah, MIT licence,\n"
         "# Copyright (c) Cahya DSN; data per Kepmendagri No. 300.2.2-2430 Tahun 2025).\n"
     )
-    OUT.write_text(header + "\n".join(sorted(names)) + "\n", encoding="utf-8")
-    print(f"{OUT}: {len(names)} names")
+    _write(OUT, header, sorted(names))
     build_person_names()
     build_common_words()
 

@@ -4,7 +4,8 @@ Gold documents are JSON Lines in the `kutipan/1` schema plus `split` (`train`, `
 `source` (`news-dev` or `written`). Documents we wrote carry their `text`. Annotations over the shared
 news articles are standoff: they carry no text (the text stays with its publisher), only offsets, the
 article id and `text_sha256`; the loader joins them to `../shared/data/news-dev/articles.jsonl` and fills
-every span's `text`, and skips them with a message when that file is not there.
+every span's `text` and each speaker's `role` (the text from its title to its organisation), and skips them
+with a message when that file is not there.
 """
 
 from __future__ import annotations
@@ -102,6 +103,9 @@ def load_corpus(path: str | Path, split: str = "all", source: str | None = None)
                     raise CorpusError(f"{f}: {d['id']}: text_sha256 does not match the shared article")
                 d = fill_text(d, text)
                 d["text"] = text
+                for sp in d.get("speakers", []):
+                    parts = [p for p in (sp.get("title"), sp.get("organization")) if p]
+                    sp["role"] = text[min(p["start"] for p in parts) : max(p["end"] for p in parts)] if parts else None
             problems = validate_document(d)
             if problems:
                 raise CorpusError(f"{f}: {d.get('id')}: " + "; ".join(problems[:5]))

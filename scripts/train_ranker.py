@@ -58,10 +58,9 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--C", type=float, default=1.0)
     args = ap.parse_args()
-    ex = Extractor()  # tokenizer and NER as at prediction time; the kutipan pipe is not used here
-    nlp = ex.nlp
+    ex = Extractor()  # tokenizer and NER as at prediction time (`Extractor.prepare`)
     train = load_corpus(ROOT / "corpus", split="train")
-    xs, ys, groups = collect(train, lambda t: _run_pre(nlp, t))
+    xs, ys, groups = collect(train, ex.prepare)
     x = np.vstack(xs)
     y = np.concatenate(ys)
     model = LogisticRegression(C=args.C, max_iter=2000, random_state=args.seed)
@@ -84,7 +83,7 @@ def main() -> int:
 
     dev = load_corpus(ROOT / "corpus", split="dev")
     for name, rk in (("rules only", None), ("rules + ranker", ranker)):
-        pred = {g["id"]: annotate(_run_pre(nlp, g["text"]), g["id"], ranker=rk).to_dict() for g in dev}
+        pred = {g["id"]: annotate(ex.prepare(g["text"]), g["id"], ranker=rk).to_dict() for g in dev}
         rep = score(dev, pred)
         print(f"== dev, {name}")
         print(format_report(rep))
@@ -97,16 +96,6 @@ def main() -> int:
                 f"speaker accuracy {r['speaker']['name_accuracy']:.3f}"
             )
     return 0
-
-
-def _run_pre(nlp, text):
-    """Tokenizer and NER only (the pipes before `kutipan`)."""
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name == "kutipan":
-            break
-        doc = proc(doc)
-    return doc
 
 
 if __name__ == "__main__":

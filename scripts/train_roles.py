@@ -77,16 +77,10 @@ def main() -> int:
     print(f"wrote {args.out}")
 
     ex = Extractor()
-    pre = ex.nlp
     for name, sp in (("rules", None), ("rules + model", splitter)):
         pred = {}
         for g in dev_docs:
-            doc = pre.make_doc(g["text"])
-            for pname, proc in pre.pipeline:
-                if pname == "kutipan":
-                    break
-                doc = proc(doc)
-            pred[g["id"]] = annotate(doc, g["id"], ranker=ex.ranker, splitter=sp).to_dict()
+            pred[g["id"]] = annotate(ex.prepare(g["text"]), g["id"], ranker=ex.ranker, splitter=sp).to_dict()
         rep = score(dev_docs, pred)["roles"]
         print(
             f"dev extractor, {name:14}: "

@@ -138,6 +138,16 @@ def annotate(
     return Document(doc_id, text, quotes, speakers, entities)
 
 
+def _whole_words(text: str, form: str):
+    """Start offsets of `form` in `text` where it stands as whole words (not inside a longer word)."""
+    start = 0
+    while (i := text.find(form, start)) >= 0:
+        end = i + len(form)
+        if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            yield i
+        start = end
+
+
 def _speakers(text: str, reg: SpeakerRegistry, quotes: list[Quote]) -> list[Speaker]:
     """Final speaker list: only those quoted, numbered in order of appearance, every name mention added."""
     used = [sp for sp in reg.speakers if sp.quotes]
@@ -150,13 +160,8 @@ def _speakers(text: str, reg: SpeakerRegistry, quotes: list[Quote]) -> list[Spea
     for sp in used:
         mentions = dict(sp.mentions)
         if not sp.anonymous and sp.kind == "person":
-            start = 0
-            while (i := text.find(sp.name, start)) >= 0:
-                end = i + len(sp.name)
-                ok = (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-                if ok:
-                    mentions.setdefault((i, end), Mention(i, end, sp.name, "name"))
-                start = end
+            for i in _whole_words(text, sp.name):
+                mentions.setdefault((i, i + len(sp.name)), Mention(i, i + len(sp.name), sp.name, "name"))
         role = None
         parts = [p for p in (sp.title, sp.organization) if p]
         if parts:
@@ -199,12 +204,8 @@ def _events(doc: Doc, text: str, raw: list[RawQuote], resolved, reg: SpeakerRegi
         if sp.kind == "person" and not sp.anonymous:
             forms |= {w for w in sp.name.split() if len(w) > 3 and w[:1].isupper()}
         for form in forms:
-            start = 0
-            while (i := text.find(form, start)) >= 0:
-                e = i + len(form)
-                if (i == 0 or not text[i - 1].isalnum()) and (e == len(text) or not text[e].isalnum()):
-                    out.append((i, k, "other", Mention(i, e, form, "name")))
-                start = e
+            for i in _whole_words(text, form):
+                out.append((i, k, "other", Mention(i, i + len(form), form, "name")))
     out.sort(key=lambda x: x[0])
     return out
 

@@ -68,9 +68,6 @@ class _Index:
         self.starts = doc.to_array("IDX").tolist()  # no Token objects: this runs on every document
 
     def at_or_after(self, char: int) -> int:
-        return bisect.bisect_left(self.starts, char)
-
-    def before(self, char: int) -> int:
         """Index of the first token that starts at or after `char` (tokens [.., i) lie before it)."""
         return bisect.bisect_left(self.starts, char)
 
@@ -143,7 +140,7 @@ def _cue_before(ix: _Index, text: str, m: MarkedSpan, sent: Range):
     doc = ix.doc
     words = doc_words(doc)
     a = ix.at_or_after(sent[0])
-    b = ix.before(m.open_mark)
+    b = ix.at_or_after(m.open_mark)
     if b <= a:
         return None
     c = b
@@ -329,7 +326,7 @@ def _find_people(doc: Doc, ix: _Index, sents_by_para: list[list[Range]], quoted:
             if any(a <= sent[0] < b for a, b in quoted):
                 continue
             a = ix.at_or_after(sent[0])
-            b = ix.before(sent[1])
+            b = ix.at_or_after(sent[1])
             if a < b and words[a] in _PREPOSITIONS:
                 continue
             k = a
@@ -430,7 +427,7 @@ def _trim_content(text: str, s: int, e: int) -> Range | None:
 def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuote | None:
     words = doc_words(doc)
     a = ix.at_or_after(sent[0])
-    b = ix.before(sent[1])
+    b = ix.at_or_after(sent[1])
     if b - a < 4:
         return None
     conn = lexicon.words("connectives.txt")

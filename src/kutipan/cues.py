@@ -48,8 +48,3 @@ def clitic(doc: Doc, i: int) -> tuple[Range, Range, int] | None:
         if nxt.lower_ == lexicon.CLITIC and nxt.idx == tok.idx + len(tok.text):
             return (tok.idx, nxt.idx + n), (nxt.idx, nxt.idx + n), i + 2
     return None
-
-
-def find_cues(doc: Doc) -> list[tuple[int, str]]:
-    """All cue tokens of a Doc with their kinds, as (token index, kind)."""
-    return [(t.i, k) for t in doc if (k := cue_kind(doc, t.i))]

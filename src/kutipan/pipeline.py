@@ -149,11 +149,19 @@ class Extractor:
         """Quotes, speakers, roles and entities of one text."""
         if not isinstance(text, str):
             raise TypeError(f"extract() takes a str, not {type(text).__name__}")
-        doc = self.nlp.make_doc(text)
+        doc = self.prepare(text)
         doc.user_data["kutipan_id"] = id
-        for _, proc in self.nlp.pipeline:
-            doc = proc(doc)
+        doc = self.nlp.get_pipe("kutipan")(doc)
         return document_from_dict(doc._.kutipan, text)
+
+    def prepare(self, text: str) -> Doc:
+        """The Doc as the `kutipan` component receives it: tokenised, with the NER model's entities."""
+        doc = self.nlp.make_doc(text)
+        for name, proc in self.nlp.pipeline:
+            if name == "kutipan":
+                break
+            doc = proc(doc)
+        return doc
 
     __call__ = extract
 

@@ -18,8 +18,6 @@ import numpy as np
 
 from .linear import LinearModel
 
-UNCERTAIN = ("pronoun", "clitic", "role", "none")
-
 FEATURES = [
     "bias_pronoun",
     "bias_clitic",

@@ -64,7 +64,7 @@ def _sets():
 
 
 def _is_cap(w: str) -> bool:
-    return bool(w) and (w[0].isupper() or (w[0].isdigit() and False))
+    return bool(w) and w[0].isupper()
 
 
 def _is_acronym(w: str) -> bool:
@@ -576,13 +576,6 @@ def split_role(words: list[str], q: int, h: int) -> tuple[TokRange | None, TokRa
     return title, (org_at, h), False
 
 
-def _strip_paren(r: TokRange | None, words: list[str]) -> TokRange | None:
-    """Leave out an abbreviation in brackets that ends a role (GUIDE §8.10)."""
-    if r and r[1] - r[0] > 3 and words[r[1] - 1] == ")" and words[r[1] - 3] == "(":
-        return (r[0], r[1] - 3)
-    return r
-
-
 def complete_speakers(doc: Doc, reg) -> None:
     """Fill in full names and roles from anywhere in the text.
 
@@ -636,5 +629,4 @@ def complete_speakers(doc: Doc, reg) -> None:
             if q >= k:
                 continue
             title, org, _ = split_role(words, q, k)
-            title, org = _strip_paren(title, words), _strip_paren(org, words)
             reg.set_role(sp, span(title), span(org), [span(r) for r in hon] or None)

@@ -66,7 +66,34 @@ def parts(text, subject=False):
             "Budi Santoso, Kepala Dinas Pendidikan Kota Solo, saat",
             ("Kepala", "Dinas Pendidikan Kota Solo", [], "Budi Santoso", "name"),
         ),
+        (
+            "Wakil Ketua Komisi IV DPRD Kota Sukamaju Budi Santoso",
+            ("Wakil Ketua Komisi IV", "DPRD Kota Sukamaju", [], "Budi Santoso", "name"),
+        ),
+        (
+            "Dandim 0617/Sukamaju Letkol Inf Andi Wijaya",
+            ("Dandim 0617/Sukamaju", None, ["Letkol Inf"], "Andi Wijaya", "name"),
+        ),
+        (
+            "Komandan Kodim 0712/Purbasari Letkol Inf Budi",
+            ("Komandan", "Kodim 0712/Purbasari", ["Letkol Inf"], "Budi", "name"),
+        ),
+        (
+            "Pengamat pendidikan Universitas Sukamaju Lestari Handayani",
+            ("Pengamat pendidikan", "Universitas Sukamaju", [], "Lestari Handayani", "name"),
+        ),
+        ("Calon bupati Darmawan Effendi", ("Calon bupati", None, [], "Darmawan Effendi", "name")),
+        ("Kuasa hukum terdakwa, Yosef Manurung", ("Kuasa hukum terdakwa", None, [], "Yosef Manurung", "name")),
+        (
+            "Kepala Kanwil Kemenag Provinsi Lampung Erwinto",
+            ("Kepala", "Kanwil Kemenag Provinsi Lampung", [], "Erwinto", "name"),
+        ),
+        (
+            "Komandan Satgas Penanganan Bencana Brigjen TNI Hadi Susanto",
+            ("Komandan", "Satgas Penanganan Bencana", ["Brigjen TNI"], "Hadi Susanto", "name"),
+        ),
         ("Kementerian Kesehatan", (None, "Kementerian Kesehatan", [], None, "organization")),
+        ("Kementerian Kesehatan dalam keterangannya", (None, "Kementerian Kesehatan", [], None, "organization")),
         ("Kapolres", ("Kapolres", None, [], None, "role")),
         ("politikus itu", (None, None, [], None, "role")),
         ("dia", (None, None, [], None, "pronoun")),
@@ -93,3 +120,22 @@ def test_subject(text, name):
 @pytest.mark.parametrize("text", ["Kota cerdas", "Hal ini", "Dalam hal perbaikan kebijakan ini"])
 def test_not_a_subject(text):
     assert parts(text, subject=True) is None
+
+
+def test_an_organisation_that_speaks_has_no_role():
+    from kutipan import Extractor
+
+    doc = Extractor(use_models=False).extract('"Stok vaksin aman," kata Kementerian Kesehatan dalam keterangannya.')
+    (sp,) = doc.speakers
+    assert (sp.name, sp.kind) == ("Kementerian Kesehatan", "organization")
+    assert sp.title is None and sp.organization is None and sp.role is None
+
+
+def test_a_role_with_lower_case_words_before_a_comma_and_the_name():
+    from kutipan import Extractor
+
+    text = "Ketua tim peneliti, Prof. Dr. Ir. Hartono Setyadi, M.Eng., mengatakan alat itu murah."
+    (sp,) = Extractor(use_models=False).extract(text).speakers
+    assert sp.name == "Hartono Setyadi"
+    assert sp.title.text == "Ketua tim peneliti"
+    assert [h.text for h in sp.honorific] == ["Prof.", "Dr.", "Ir.", "M.Eng."]

@@ -162,6 +162,9 @@ def _speakers(text: str, reg: SpeakerRegistry, quotes: list[Quote]) -> list[Spea
         if not sp.anonymous and sp.kind == "person":
             for i in _whole_words(text, sp.name):
                 mentions.setdefault((i, i + len(sp.name)), Mention(i, i + len(sp.name), sp.name, "name"))
+        if sp.kind == "organization":
+            # an organisation that speaks has no role of its own: its name is the organisation (GUIDE §5)
+            sp.title = sp.organization = None
         role = None
         parts = [p for p in (sp.title, sp.organization) if p]
         if parts:

@@ -30,6 +30,8 @@ REGION_MARKERS = frozenset(
 MAX_NAME = 6
 _ADJUNCT_START = frozenset({"di", "saat", "ketika", "usai", "seusai", "kepada", "selaku", "sebagai", "dalam"})
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")  # words glued by scraping: "dikonfirmasidetikSumbagsel"
+# a number that belongs to the title or unit before it: "Komisi IV", "Wakil Ketua II", "Dandim 0617/Pasirluhur"
+_NUMBER = re.compile(r"^(?:(?:X{0,2})(?:IX|IV|VI{0,3}|I{1,3})|X{1,2}|\d{1,4}(?:/[\w.-]+)?)$")
 
 
 @dataclass(slots=True)
@@ -68,7 +70,40 @@ def _is_cap(w: str) -> bool:
 
 
 def _is_acronym(w: str) -> bool:
-    return len(w) >= 2 and w.isupper() and w.replace(".", "").isalpha()
+    return len(w) >= 2 and w.isupper() and w.replace(".", "").isalpha() and not _NUMBER.match(w)
+
+
+def _number(words: list[str], j: int, limit: int) -> int:
+    """Length of a number at j that belongs to the title or unit before it (0 if none).
+
+    "Komisi IV", "Wakil Ketua II", and unit codes the tokenizer splits at the slash: "Dandim 0617 /
+    Pasirluhur", "Kodim 0712 / Purbasari".
+    """
+    if j >= limit or not _NUMBER.match(words[j]):
+        return 0
+    if words[j].isdigit() and j + 2 < limit and words[j + 1] == "/" and _is_cap(words[j + 2]):
+        return 3
+    return 1
+
+
+def _lower_run(words: list[str], j: int, limit: int) -> int:
+    """Length of the lower-case words that qualify a title at j (GUIDE §8.8).
+
+    "Pengamat *pendidikan*", "Calon *bupati*", "Kuasa *hukum terdakwa*", "Ketua *tim peneliti*": at most
+    three words, and 0 unless a capitalised word, a comma or the end of the phrase follows them.
+    """
+    s = _sets()
+    k = j
+    while k < limit and k - j < 3:
+        w = words[k]
+        if not w[:1].islower() or not w.isalpha() or w in s["stop"] or w in s["adverb"] or w in lexicon.cues():
+            break
+        if w in lexicon.pronouns() or w in {"dan", "yang", "itu", "ini", "tersebut", "setempat"}:
+            break
+        k += 1
+    if k == j or (k < limit and not (_is_cap(words[k]) or words[k] == ",")):
+        return 0
+    return k - j
 
 
 def _match(words: list[str], j: int, limit: int, table: str) -> int:
@@ -186,7 +221,22 @@ def _org_body(words: list[str], j: int, limit: int) -> int:
         if w in s["org_word"] or w in s["unit"] or _is_acronym(w) and w not in s["post"]:
             if _match(words, j, limit, "ranks.txt"):
                 break
+            if w[:1].islower() and not (j + 1 < limit and _is_cap(words[j + 1])):
+                break  # "Kementerian Kesehatan dalam keterangannya"
             j += 1
+            continue
+        if _match(words, j, limit, "ranks.txt"):
+            break  # "Satgas … Brigjen TNI Hadi": the rank starts the name
+        if (h := _org_head(words, j, limit)) and w not in s["pre"]:
+            j += h  # an institution inside another: "Kanwil Kemenag Provinsi Lampung"
+            continue
+        if (
+            _is_cap(w)
+            and w not in s["pre"]
+            and w not in s["person"]
+            and any(_org_head(words, x, limit) for x in range(j + 1, min(limit, j + 3)))
+        ):
+            j += 1  # a unit the lexicon lacks before an institution: "Kanwil DJPb Kemenkeu"
             continue
         if w in {",", "dan", "&"} and j + 1 < limit:
             k = j + 1
@@ -200,12 +250,11 @@ def _org_body(words: list[str], j: int, limit: int) -> int:
             if n and _paren(words, j + n, limit):
                 j += n + 3  # "Gabungan Perusahaan Karet Indonesia (Gapkindo)"
                 continue
-            n = _name_run(words, j, limit)
             if n and j + n < limit and (words[j + n] in s["pre"] or _match(words, j + n, limit, "ranks.txt")):
-                j += n  # "Polres Jaksel AKBP Irwan Susanto"
+                j += n  # "Polres Jaksel AKBP Irwan Susanto", "Satgas Penanganan Bencana Brigjen TNI Hadi"
                 continue
-        if w.isdigit() or w in {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"}:
-            j += 1
+        if n := _number(words, j, limit):
+            j += n
             continue
         break
     return j
@@ -241,6 +290,8 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
                     and not _org_head(words, j, limit)
                 ):
                     j += 1  # an unknown region: "Bupati Sukamaju Andi"
+                elif n := _number(words, j, limit):
+                    j += n  # "Dandim 0617/Pasirluhur"
             if (
                 j < limit
                 and words[j] == "Kota"
@@ -255,6 +306,12 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
             continue
         if j > start and _paren(words, j, limit):
             j += 3  # "Penjabat (Pj) Gubernur …"
+            continue
+        if j > start and not region_head and (n := _number(words, j, limit)):
+            j += n  # "Wakil Ketua II"
+            continue
+        if j > start and not region_head and (n := _lower_run(words, j, limit)):
+            j += n  # "Pengamat pendidikan", "Calon bupati"
             continue
         break
     if j > start and not region_head:
@@ -277,6 +334,8 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
                 k += 2
             elif _paren(words, k, limit):
                 k += 3
+            elif k > j and (n := _number(words, k, limit)):
+                k += n  # "Ketua Komisi IV"
             elif (
                 _is_cap(words[k])
                 and words[k] not in s["person"]
@@ -548,7 +607,11 @@ def _role_start(words: list[str], h: int, lo: int) -> int:
         ):
             break
         if w[:1].islower() and w not in {"dan", "bidang"}:
-            break
+            # a lower-case qualifier after a title word: "Ketua tim peneliti, Prof. …"
+            t = next((t for t in range(q - 2, max(lo, q - 4) - 1, -1) if words[t] in s["title"]), None)
+            if t is None or _lower_run(words, t + 1, h) < q - 1 - t:
+                break
+            q = t + 1
         q -= 1
     # the chain starts at its first title word or institution head
     while q < h and not (words[q] in s["title"] or _org_head(words, q, h) or _match(words, q, h, "region_heads.txt")):

@@ -139,3 +139,53 @@ def test_a_role_with_lower_case_words_before_a_comma_and_the_name():
     assert sp.name == "Hartono Setyadi"
     assert sp.title.text == "Ketua tim peneliti"
     assert [h.text for h in sp.honorific] == ["Prof.", "Dr.", "Ir.", "M.Eng."]
+
+
+@pytest.mark.parametrize(
+    "text, name, title, organization",
+    [
+        # an alias the text explains
+        (
+            'Presiden Joko Widodo (Jokowi) meresmikan waduk itu. "Banjir harus dicegah," kata Jokowi.',
+            "Joko Widodo",
+            "Presiden",
+            None,
+        ),
+        (
+            'Menteri Sekretaris Negara Prasetyo Hadi atau Pras hadir. "Kami menghormati keputusan itu," kata Pras.',
+            "Prasetyo Hadi",
+            "Menteri Sekretaris Negara",
+            None,
+        ),
+        # a dateline dash is not part of the name
+        (
+            'Jakarta - Marc Marquez menepis rumor itu. "Saya tidak membalap gratis," kata Marquez.',
+            "Marc Marquez",
+            None,
+            None,
+        ),
+        # a known given name and an initial before the name quoted
+        ('Acara itu dihadiri Siti Atikoh. "Kami mendukung program ini," kata Atikoh.', "Siti Atikoh", None, None),
+        (
+            "Ketua panitia M. Iqbal Anas Ma'ruf hadir. \"Semua siap,\" kata Iqbal Anas Ma'ruf.",
+            "M. Iqbal Anas Ma'ruf",
+            "Ketua panitia",
+            None,
+        ),
+        # a title straight after the name, and the institution after it
+        ('"Harga naik," kata Gunawan Effendi CEO Indomobil Finance.', "Gunawan Effendi", "CEO", "Indomobil Finance"),
+        (
+            '"Harga naik," kata Budi Santoso, Kepala Dinas Kesehatan Sukamaju.',
+            "Budi Santoso",
+            "Kepala",
+            "Dinas Kesehatan Sukamaju",
+        ),
+    ],
+)
+def test_full_names_and_roles_from_the_whole_text(text, name, title, organization):
+    from kutipan import Extractor
+
+    (sp,) = Extractor(use_models=False).extract(text).speakers
+    assert sp.name == name
+    assert (sp.title.text if sp.title else None) == title
+    assert (sp.organization.text if sp.organization else None) == organization

@@ -146,11 +146,11 @@ def _name_run(words: list[str], j: int, limit: int, allow_common: bool = False) 
                 break
             k += 1
             continue
-        if k > j and w in {"-", "'"}:  # "Al-Farisi", "Ma'ruf" are split by the tokenizer sometimes
+        if k > j and w == "'":  # "Ma'ruf" is split by the tokenizer sometimes; a lone "-" is a dateline
             k += 1
             continue
         break
-    while k > j and words[k - 1] in NAME_PARTICLES | {"-", "'"}:
+    while k > j and words[k - 1] in NAME_PARTICLES | {"'"}:
         k -= 1
     return k - j
 
@@ -190,7 +190,13 @@ def _org_head(words: list[str], j: int, limit: int) -> int:
         return n
     w = words[j]
     s = _sets()
-    if _is_acronym(w) and w not in s["post"] and w not in s["pre"] and not _match(words, j, limit, "ranks.txt"):
+    if (
+        _is_acronym(w)
+        and w not in s["post"]
+        and w not in s["pre"]
+        and w not in s["title"]  # "CEO", "VP", "GM"
+        and not _match(words, j, limit, "ranks.txt")
+    ):
         return 1
     return 0
 
@@ -554,18 +560,25 @@ def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
                 org = (j, acr[-1] + 1)
                 n -= acr[-1] + 1 - j
                 j = acr[-1] + 1
+        if title is None and org is None and n >= 3:
+            # a title straight after the name, with no comma: "Gunawan Effendi CEO Indomobil Finance"
+            n = next((k - j for k in range(j + 2, j + n) if _role_word(words[k]) and words[k] in s["title"]), n)
         name = (j, j + n)
         j += n
         j = _post_degrees(words, j, limit, honorifics)
-        if title is None and org is None and j + 1 < limit and words[j] == ",":
+        appos = j + 1 < limit and words[j] == ","
+        if title is None and org is None and (appos or (j < limit and words[j] in s["title"])):
             # apposition after the name: "Budi Santoso, Kepala Dinas Kesehatan Sukamaju"
-            k, rh = _title(words, j + 1, limit)
-            t = (j + 1, k) if k > j + 1 else None
+            k, rh = _title(words, j + appos, limit)
+            t = (j + appos, k) if k > j + appos else None
             o = None
             if k < limit and not rh:
                 h = _org_head(words, k, limit)
-                if h:
-                    e = _org_body(words, k + h, limit)
+                e = _org_body(words, k + h, limit) if h else k
+                if h or t:
+                    while e < limit and _is_cap(words[e]) and words[e] not in s["stop"] | lexicon.cues().keys():
+                        e += 1  # the name is known: the capitalised words left are the institution's
+                if e > k:
                     o = (k, e)
                     k = e
             if t or o:
@@ -639,6 +652,94 @@ def split_role(words: list[str], q: int, h: int) -> tuple[TokRange | None, TokRa
     return title, (org_at, h), False
 
 
+def _name_word(w: str) -> bool:
+    """Whether `w` can be part of a person's name next to a known part of it (a first name, an initial).
+
+    Used to extend a name over its neighbours (`Atikoh` → `Siti Atikoh`, `Iqbal` → `M. Iqbal`) without
+    taking a title, an institution, a rank, a region or a capitalised common word with it.
+    """
+    s = _sets()
+    if not _is_cap(w) or any(c.isdigit() for c in w) or (_is_acronym(w) and not w.endswith(".")):
+        return False
+    if w in s["person"]:
+        return True
+    if (
+        w in s["title"]
+        or w in s["org_word"]
+        or w in s["pre"]
+        or w in s["post"]
+        or w in s["stop"]
+        or w in s["connective"]
+        or w in s["adverb"]
+        or w in lexicon.cues()
+        or w in lexicon.pronouns()
+        or w.lower() in s["common"]
+        or _is_day(w)
+        or (w,) in lexicon.regions()
+    ):
+        return False
+    return not any(w in lexicon.phrase_index(t) for t in ("org_heads.txt", "region_heads.txt", "ranks.txt"))
+
+
+def _alias_of(words: list[str], alias: str) -> list[str] | None:
+    """The full name a one-word name stands for, where the text says so (None if it never does).
+
+    `Presiden Joko Widodo (Jokowi)`, `Prasetyo Hadi atau Pras`.
+    """
+    for i in _occurrences(words, [alias]):
+        bracketed = words[i - 1 : i] == ["("] and words[i + 1 : i + 2] == [")"]
+        if i < 2 or not (bracketed or words[i - 1] == "atau"):
+            continue
+        end = b = i - 1
+        while b > 0 and end - b < MAX_NAME - 1 and (_name_word(words[b - 1]) or _is_initial(words[b - 1])):
+            b -= 1
+        if end - b >= 2:
+            return words[b:end]
+    return None
+
+
+def _role_word(w: str) -> bool:
+    """A title, institution or rank word, that ends a name running on into an apposition."""
+    s = _sets()
+    if w in s["person"]:
+        return False
+    if w in s["title"] or w in s["org_word"] or (_is_acronym(w) and not w.endswith(".")):
+        return True
+    return any(w in lexicon.phrase_index(t) for t in ("org_heads.txt", "region_heads.txt", "ranks.txt"))
+
+
+def _left_extension(words: list[str], a: int, b: int, lowered: set[str]) -> bool:
+    """Whether the words [a, b) the NER model puts before a name are more of the name.
+
+    Not when they are not name words, nor when they start a sentence or follow a title or institution
+    word and are not known given names: "*Vonis* Ahmad Dhani telah dibacakan", "founder *Halodoc*
+    Jonathan Sudharta".
+    """
+    s = _sets()
+    extra = [w for k, w in enumerate(words[a:b], a) if not (w == "." and _is_initial(words[k - 1]))]
+    if not all(_name_word(w) or _is_initial(w) for w in extra):
+        return False
+    if all(_first_name(w) or _is_initial(w) for w in extra):
+        return True
+    if any(w.lower() in lowered for w in extra):
+        return False  # the word is written in lower case elsewhere in the text: "vonis 1,5 tahun"
+    before = words[a - 1] if a > 0 else "."
+    if before in s["pre"] or _match(words, a - 1, a, "ranks.txt"):
+        return True
+    return not (before in s["title"] or before in s["org_word"] or before.capitalize() in s["title"])
+
+
+def _is_initial(w: str) -> bool:
+    """`M.`, `R`, `FH.`: an initial of a name (not an honorific such as `Ir.`)."""
+    core = w.rstrip(".")
+    return (len(core) == 1 or (len(core) == 2 and w.endswith("."))) and core.isupper() and w not in _sets()["pre"]
+
+
+def _first_name(w: str) -> bool:
+    """A known given name or an initial before a name (`Siti` Atikoh, `M.` Iqbal), not a region."""
+    return (_is_initial(w) or w in _sets()["person"]) and w not in REGION_MARKERS and _name_word(w)
+
+
 def complete_speakers(doc: Doc, reg) -> None:
     """Fill in full names and roles from anywhere in the text.
 
@@ -656,6 +757,8 @@ def complete_speakers(doc: Doc, reg) -> None:
             return None
         return Span(doc[r[0]].idx, doc[r[1] - 1].idx + len(doc[r[1] - 1].text), doc[r[0] : r[1]].text)
 
+    persons = {k: (e.start, e.end) for e in doc.ents if e.label_ == "PER" for k in range(e.start, e.end)}
+    lowered = {w for w in words if w[:1].islower()}
     for sp in reg.speakers:
         if sp.kind != "person" or sp.anonymous:
             continue
@@ -663,12 +766,39 @@ def complete_speakers(doc: Doc, reg) -> None:
         best_name = name
         for i in _occurrences(words, name):
             e = i + len(name)
-            e += _name_run(words, e, min(len(words), e + MAX_NAME - len(name))) if e < len(words) else 0
-            full = words[i:e]
+            run = _name_run(words, e, min(len(words), e + MAX_NAME - len(name))) if e < len(words) else 0
+            e += next((k for k in range(run) if _role_word(words[e + k])), run)  # "Gunawan Effendi CEO …"
+            b = i
+            while b > 0 and e - b < MAX_NAME:
+                if _first_name(words[b - 1]):
+                    b -= 1
+                elif b > 1 and words[b - 1] == "." and _is_initial(words[b - 2]):
+                    b -= 2  # "David R . Manik"
+                else:
+                    break
+            per = persons.get(i)  # the NER model's person span around it, when it only adds name words
+            if (
+                per is not None
+                and per[0] <= b
+                and per[1] >= e
+                and per[1] - per[0] <= MAX_NAME
+                and all(map(_name_word, words[e : per[1]]))
+                and _left_extension(words, per[0], b, lowered)
+            ):
+                b, e = per
+            full = words[b:e]
             if len(full) > len(best_name) and all(_is_cap(w) for w in full):
                 best_name = full
+        if len(best_name) == 1 and (full := _alias_of(words, best_name[0])):
+            best_name = full  # "Presiden Joko Widodo (Jokowi)", "Prasetyo Hadi atau Pras"
         if best_name != name:
             sp.name = " ".join(best_name)
+            # a role read before the name was known in full may have taken its first words
+            spans = [(doc[i].idx, doc[i + len(best_name) - 1].idx) for i in _occurrences(words, best_name)]
+            for attr in ("title", "organization"):
+                part = getattr(sp, attr)
+                if part is not None and any(part.start <= b and a < part.end for a, b in spans):
+                    setattr(sp, attr, None)
         for i in _occurrences(words, best_name):
             hon: list[TokRange] = []
             h = i

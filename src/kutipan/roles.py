@@ -101,7 +101,8 @@ def _lower_run(words: list[str], j: int, limit: int) -> int:
         if w in lexicon.pronouns() or w in {"dan", "yang", "itu", "ini", "tersebut", "setempat"}:
             break
         k += 1
-    if k == j or (k < limit and not (_is_cap(words[k]) or words[k] == ",")):
+    after = words[k] if k < len(words) else ""  # past `limit` when the chain ends at the name
+    if k == j or not (_is_cap(after) or after == ","):
         return 0
     return k - j
 
@@ -132,7 +133,7 @@ def _name_run(words: list[str], j: int, limit: int, allow_common: bool = False) 
     k = j
     while k < limit and k - j < MAX_NAME:
         w = words[k]
-        if w in s["stop"] or w in cues or w in lexicon.pronouns():
+        if w in s["stop"] or w in cues or w in lexicon.pronouns() or w in lexicon.clitic_cues():
             break
         if (k == j and w in s["connective"]) or ".com" in w or _GLUED.search(w):
             break  # "Namun", "Liputan6.com", "DilansirdetikSepakbola" are not names
@@ -567,7 +568,7 @@ def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
         j += n
         j = _post_degrees(words, j, limit, honorifics)
         appos = j + 1 < limit and words[j] == ","
-        if title is None and org is None and (appos or (j < limit and words[j] in s["title"])):
+        if title is None and org is None and (appos or (j < limit and _is_cap(words[j]) and words[j] in s["title"])):
             # apposition after the name: "Budi Santoso, Kepala Dinas Kesehatan Sukamaju"
             k, rh = _title(words, j + appos, limit)
             t = (j + appos, k) if k > j + appos else None
@@ -576,7 +577,11 @@ def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
                 h = _org_head(words, k, limit)
                 e = _org_body(words, k + h, limit) if h else k
                 if h or t:
-                    while e < limit and _is_cap(words[e]) and words[e] not in s["stop"] | lexicon.cues().keys():
+                    while (
+                        e < limit
+                        and _is_cap(words[e])
+                        and not {words[e]} & (s["stop"] | s["person"] | s["pre"] | s["post"] | lexicon.cues().keys())
+                    ):
                         e += 1  # the name is known: the capitalised words left are the institution's
                 if e > k:
                     o = (k, e)
@@ -615,6 +620,7 @@ def _role_start(words: list[str], h: int, lo: int) -> int:
             w in lexicon.cues()
             or w in s["stop"]
             or w in lexicon.pronouns()
+            or w in s["post"]
             or w in {".", ":", ";", '"', "“", "”", "(", ")", "—", "–", "-"}
             or w.isspace()
         ):
@@ -625,6 +631,9 @@ def _role_start(words: list[str], h: int, lo: int) -> int:
             if t is None or _lower_run(words, t + 1, h) < q - 1 - t:
                 break
             q = t + 1
+            if t > lo and words[t - 1] == ",":
+                q = t  # "…, pakar media Dr. Makroen": the comma ends the chain
+                break
         q -= 1
     # the chain starts at its first title word or institution head
     while q < h and not (words[q] in s["title"] or _org_head(words, q, h) or _match(words, q, h, "region_heads.txt")):
@@ -735,6 +744,22 @@ def _is_initial(w: str) -> bool:
     return (len(core) == 1 or (len(core) == 2 and w.endswith("."))) and core.isupper() and w not in _sets()["pre"]
 
 
+def _after_role(words: list[str], p: int) -> bool:
+    """Whether the word at p starts a name: after a title word, or after a comma that ends a role.
+
+    "Bupati Gresik, *Fandi* Akhmad Yani". Not without the comma: in "Direktur Utama Jakpro Iwan Takwin"
+    the word after the title is the institution.
+    """
+    if p < 2:
+        return False
+    s = _sets()
+    w = words[p - 1]
+    if w != ",":
+        return False
+    w = words[p - 2]
+    return w in s["title"] or w in s["org_word"] or (w,) in lexicon.regions() or _is_acronym(w)
+
+
 def _first_name(w: str) -> bool:
     """A known given name or an initial before a name (`Siti` Atikoh, `M.` Iqbal), not a region."""
     return (_is_initial(w) or w in _sets()["person"]) and w not in REGION_MARKERS and _name_word(w)
@@ -774,6 +799,13 @@ def complete_speakers(doc: Doc, reg) -> None:
                     b -= 1
                 elif b > 1 and words[b - 1] == "." and _is_initial(words[b - 2]):
                     b -= 2  # "David R . Manik"
+                elif (
+                    b == i
+                    and _name_word(words[b - 1])
+                    and words[b - 1].lower() not in lowered
+                    and _after_role(words, b - 1)
+                ):
+                    b -= 1  # "Bupati Gresik, *Fandi* Akhmad Yani", "Menteri Pariwisata *Widiyanti* Putri Wardhana"
                 else:
                     break
             per = persons.get(i)  # the NER model's person span around it, when it only adds name words

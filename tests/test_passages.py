@@ -278,6 +278,36 @@ PASSAGES = [
         [("Ini untuk warga,", "direct", "kata", "Bayu Nugroho", "Bayu")],
         {"Bayu Nugroho": ("Gubernur Jawa Tengah", None, [])},
     ),
+    # --- indirect speech after a long role the phrase parser cannot split, and after an adverb
+    (
+        "Sebelumnya, Ketua Fraksi Partai Maju di DPRD Sukamaju Andi Wijaya mengatakan bahwa pihaknya menolak "
+        "rencana tersebut.",
+        [("pihaknya menolak rencana tersebut", "indirect", "mengatakan", "Andi Wijaya", "Andi Wijaya")],
+        {},
+    ),
+    (
+        "Juru Bicara Penindakan dan Kelembagaan KPK Sukamaju Rina Lestari kemudian memastikan pemeriksaan "
+        "ditunda sampai pekan depan.",
+        [("pemeriksaan ditunda sampai pekan depan", "indirect", "memastikan", "Rina Lestari", "Rina Lestari")],
+        {},
+    ),
+    # --- a role noun phrase pointing back to the person named before
+    (
+        "Bupati Sukamaju Andi Wijaya meninjau waduk Cibening, Senin. Mantan camat itu menuturkan "
+        "pembangunan waduk harus dilanjutkan.",
+        [
+            (
+                "pembangunan waduk harus dilanjutkan",
+                "indirect",
+                "menuturkan",
+                "Andi Wijaya",
+                "Mantan camat itu",
+            )
+        ],
+        {},
+    ),
+    # --- a demonstrative noun phrase that is not a person is not a speaker
+    ("Peraturan tersebut menyatakan bahwa setiap warga wajib membayar pajak tepat waktu.", [], {}),
     # --- terms in marks are not speech
     ('Pemkot meluncurkan program "Desa Cerdas" untuk seratus desa.', [], {}),
     ('Kota itu mengembangkan "smart mobility", "smart economy", dan "smart living".', [], {}),

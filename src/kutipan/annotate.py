@@ -38,8 +38,9 @@ def _resolve(doc: Doc, reg: SpeakerRegistry, rq: RawQuote, text: str) -> tuple[S
     if ph is None:
         return None, None
     mention = _mention(doc, ph)
-    if ph.kind == "pronoun":
-        sp = reg.last_person()
+    if ph.kind == "pronoun" or (ph.kind == "role" and mention.text.split()[-1] in {"itu", "ini", "tersebut"}):
+        # `Mantan Gubernur Jawa Tengah itu menuturkan …` points back like `ia`
+        sp = reg.last_person() if ph.kind == "pronoun" or reg.last_person() else reg.by_role(mention.text)
     elif ph.kind == "name":
         sp = reg.by_name(mention.text)
     elif ph.kind == "organization":

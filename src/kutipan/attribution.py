@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from . import lexicon
 from .cues import clitic, cue_kind
 from .quotes import MARKS, MarkedSpan, find_marked
-from .roles import Phrase, doc_text, doc_words, parse_phrase, parse_subject
+from .roles import Phrase, doc_text, doc_words, name_word, parse_phrase, parse_subject, person_words
 from .segment import Range, paragraphs, sentences
 
 CONFIDENCE = {
@@ -345,6 +345,66 @@ def _find_people(doc: Doc, ix: _Index, sents_by_para: list[list[Range]], quoted:
     return out
 
 
+_PREFIX_LOWER = frozenset({"di", "dan", "bidang", "sekaligus", "serta", "&"})
+_DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
+_FORMER = frozenset({"Mantan", "Eks", "mantan", "eks"})
+
+
+def _subject_fallback(doc: Doc, a: int, v: int) -> Phrase | None:
+    """The speaker of `… mengatakan` when the words before the verb do not parse as one phrase.
+
+    Two shapes are common in real news. A long role the phrase parser cannot split, ending in a name:
+    `Sebelumnya, Ketua Fraksi PSI di DPRD DKI William A Sarana mengatakan` (the name phrase at the end is
+    the speaker, and the words before it may only be role words). A role noun phrase pointing back to a
+    person already named: `Mantan Gubernur Jawa Tengah itu menuturkan` (a `role` mention, resolved by
+    reading like `politikus itu`).
+    """
+    words = doc_words(doc)
+    conn = lexicon.words("connectives.txt")
+    titles = lexicon.words("titles.txt") | lexicon.words("units.txt") | lexicon.words("org_words.txt")
+    k = a
+    while k < v and (words[k] in conn or words[k] == ","):
+        k += 1
+    if k >= v or not (words[k][:1].isupper() or words[k] in titles):
+        return None
+    if (
+        2 <= v - k <= 8
+        and words[v - 1] in _DEMONSTRATIVES
+        and words[k] in titles | _FORMER
+        and all(w.isalpha() for w in words[k : v - 1])
+        and not any(cue_kind(doc, j) for j in range(k, v - 1))
+    ):
+        return Phrase(k, v, "role", (k, v))
+    persons = {j for e in doc.ents if e.label_ == "PER" for j in range(e.start, e.end)}
+    starts = {e.start for e in doc.ents if e.label_ == "PER"}
+    found: list[Phrase] = []
+    for s in range(k + 1, v):
+        prefix = words[k:s]
+        lower = [w for w in prefix if not w[:1].isupper() and w not in {"(", ")", ",", "."}]
+        if len(lower) > 2 or any(w not in _PREFIX_LOWER and w not in titles for w in lower):
+            return None
+        if not words[s][:1].isupper():
+            continue
+        ph = parse_subject(doc, s, v)
+        if ph is None or ph.kind != "name" or not any(w in titles for w in prefix):
+            continue
+        name = range(*ph.name)
+        if "," in words[ph.name[1] : v]:
+            continue  # "Comm, Rel & CSR Ahad Rahedi": a comma after the name means it is not the name
+        if any(words[j] in person_words() or j in persons for j in range(ph.name[1], v) if words[j][:1].isupper()):
+            continue  # "Partai Maju di DPRD Sukamaju Andi Wijaya": a name further on is the speaker
+        if all(name_word(words[j]) for j in name) and (
+            len(name) >= 2 or all(words[j] in person_words() or j in persons for j in name)
+        ):
+            found.append(ph)
+    # the longest name that starts where a name is known to start; else the shortest of three words or
+    # more ("Chief Operation Officier Kalla Beton Ali Syamsu Wairooy" → "Ali Syamsu Wairooy")
+    for ph in found:
+        if ph.name[0] in starts or words[ph.name[0]] in person_words():
+            return ph
+    return next((ph for ph in found if ph.name[1] - ph.name[0] <= 3), found[0] if found else None)
+
+
 def _find_indirect(doc, text, ix, sents_by_para, direct, term_spans) -> list[RawQuote]:
     out: list[RawQuote] = []
     taken = [(q.start, q.end) for q in direct]
@@ -512,7 +572,7 @@ def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuo
     for v in range(a + 1, min(b - 2, a + 30)):
         if cue_kind(doc, v) != "verb":
             continue
-        ph = parse_subject(doc, a, v)
+        ph = parse_subject(doc, a, v) or _subject_fallback(doc, a, v)
         if ph is None:
             continue
         c = v + 1

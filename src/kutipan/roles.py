@@ -410,6 +410,8 @@ def parse_subject(doc: Doc, a: int, b: int) -> Phrase | None:
     # an adjunct between the speaker and the verb: "Kapolsek Ngoro Kompol Imam di Mojokerto, Kamis (12/10)
     # mengatakan", "Busyra Oryza selaku PR Manager Traveloka mengatakan"
     cut = next((k for k in range(1, end) if words[k] in _ADJUNCT_START), None)
+    if cut is not None and any(words[k] in s["person"] for k in range(cut, end)):
+        cut = None  # "Ketua Fraksi Partai Maju di DPRD Sukamaju Andi Wijaya": the name comes after "di"
     parsed = []
     for st in starts:
         k = st
@@ -688,6 +690,16 @@ def _name_word(w: str) -> bool:
     ):
         return False
     return not any(w in lexicon.phrase_index(t) for t in ("org_heads.txt", "region_heads.txt", "ranks.txt"))
+
+
+def name_word(w: str) -> bool:
+    """A word that can be part of a person's name: a capitalised word no lexicon claims, or an initial."""
+    return _name_word(w) or _is_initial(w)
+
+
+def person_words() -> frozenset[str]:
+    """Known given names and person-name words (`data/given_names.txt`, `data/person_names.txt`)."""
+    return _sets()["person"]
 
 
 def _alias_of(words: list[str], alias: str) -> list[str] | None:

@@ -92,6 +92,9 @@ def parts(text, subject=False):
             "Komandan Satgas Penanganan Bencana Brigjen TNI Hadi Susanto",
             ("Komandan", "Satgas Penanganan Bencana", ["Brigjen TNI"], "Hadi Susanto", "name"),
         ),
+        ("Menko Polhukam Mahfud Md", ("Menko Polhukam", None, [], "Mahfud Md", "name")),
+        ("Wakil Menteri PANRB Purwadi Arianto", ("Wakil Menteri PANRB", None, [], "Purwadi Arianto", "name")),
+        ("Kepala Korps Brimob Murad Ismail", ("Kepala", "Korps Brimob", [], "Murad Ismail", "name")),
         ("Kementerian Kesehatan", (None, "Kementerian Kesehatan", [], None, "organization")),
         ("Kementerian Kesehatan dalam keterangannya", (None, "Kementerian Kesehatan", [], None, "organization")),
         ("Kapolres", ("Kapolres", None, [], None, "role")),
@@ -155,6 +158,13 @@ def test_a_role_with_lower_case_words_before_a_comma_and_the_name():
             'Menteri Sekretaris Negara Prasetyo Hadi atau Pras hadir. "Kami menghormati keputusan itu," kata Pras.',
             "Prasetyo Hadi",
             "Menteri Sekretaris Negara",
+            None,
+        ),
+        # a bracketed abbreviation inside the role read back from the name
+        (
+            'Penjabat (Pj) Gubernur DKI Jakarta Heru Budi Hartono meninjau lokasi. "Kami siap," kata Heru.',
+            "Heru Budi Hartono",
+            "Penjabat (Pj) Gubernur DKI Jakarta",
             None,
         ),
         # a dateline dash is not part of the name

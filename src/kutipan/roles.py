@@ -28,6 +28,7 @@ REGION_MARKERS = frozenset(
     {"Kota", "Kabupaten", "Kab.", "Provinsi", "Prov.", "Kecamatan", "Kec.", "Desa", "Kelurahan", "Kel."}
 )
 MAX_NAME = 6
+_MINISTERS = frozenset({"Menteri", "Menko", "Wamen"})  # GUIDE §8.7: the field is part of the title
 _ADJUNCT_START = frozenset({"di", "saat", "ketika", "usai", "seusai", "kepada", "selaku", "sebagai", "dalam"})
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")  # words glued by scraping: "dikonfirmasidetikSumbagsel"
 # a number that belongs to the title or unit before it: "Komisi IV", "Wakil Ketua II", "Dandim 0617/Pasirluhur"
@@ -310,6 +311,15 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
         if words[j] in s["title"] and not _org_head(words, j, limit):
             region_head = False
             j += 1
+            if (
+                words[j - 1] in _MINISTERS
+                and j + 1 < limit
+                and _is_cap(words[j])
+                and _is_cap(words[j + 1])
+                and words[j] not in s["person"]
+                and not _match(words, j, limit, "org_heads.txt")
+            ):
+                j += 1  # the ministry's field is the title's: "Menteri ESDM", "Menko Polhukam"
             continue
         if j > start and _paren(words, j, limit):
             j += 3  # "Penjabat (Pj) Gubernur …"
@@ -618,6 +628,9 @@ def _role_start(words: list[str], h: int, lo: int) -> int:
     q = h
     while q > lo:
         w = words[q - 1]
+        if w == ")" and q - 3 > lo and words[q - 3] == "(" and _is_cap(words[q - 2]):
+            q -= 3  # "Penjabat (Pj) Gubernur …", "Pusat Kajian Anti Korupsi (Pukat) UGM"
+            continue
         if (
             w in lexicon.cues()
             or w in s["stop"]

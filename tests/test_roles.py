@@ -167,6 +167,13 @@ def test_a_role_with_lower_case_words_before_a_comma_and_the_name():
             "Penjabat (Pj) Gubernur DKI Jakarta",
             None,
         ),
+        # a short form of a name given in full elsewhere
+        (
+            'Alat itu dibuat tim yang diketuai Dr. Ir. Bimastyaji Surya Ramadan. "Harganya murah," kata Bima.',
+            "Bimastyaji Surya Ramadan",
+            None,
+            None,
+        ),
         # a dateline dash is not part of the name
         (
             'Jakarta - Marc Marquez menepis rumor itu. "Saya tidak membalap gratis," kata Marquez.',

@@ -732,6 +732,24 @@ def _alias_of(words: list[str], alias: str) -> list[str] | None:
     return None
 
 
+def _short_of(words: list[str], short: str) -> list[str] | None:
+    """The full name a short form cuts: `Sosro` of `Sosroharsono`, `Bima` of `Bimastyaji Surya Ramadan`.
+
+    The first capitalised name word in the text that starts with the short form (of four letters or
+    more) and is longer, with the name words around it; None when there is none.
+    """
+    if len(short) < 4 or not short.isalpha():
+        return None
+    for i, w in enumerate(words):
+        if len(w) > len(short) and w.startswith(short) and _name_word(w):
+            e = i + 1 + _name_run(words, i + 1, min(len(words), i + MAX_NAME)) if i + 1 < len(words) else i + 1
+            b = i
+            while b > 0 and e - b < MAX_NAME and _first_name(words[b - 1]):
+                b -= 1
+            return words[b:e]
+    return None
+
+
 def _role_word(w: str) -> bool:
     """A title, institution or rank word, that ends a name running on into an apposition."""
     s = _sets()
@@ -846,8 +864,8 @@ def complete_speakers(doc: Doc, reg) -> None:
             full = words[b:e]
             if len(full) > len(best_name) and all(_is_cap(w) for w in full):
                 best_name = full
-        if len(best_name) == 1 and (full := _alias_of(words, best_name[0])):
-            best_name = full  # "Presiden Joko Widodo (Jokowi)", "Prasetyo Hadi atau Pras"
+        if len(best_name) == 1 and (full := _alias_of(words, best_name[0]) or _short_of(words, best_name[0])):
+            best_name = full  # "Joko Widodo (Jokowi)", "Prasetyo Hadi atau Pras", "Bima" of "Bimastyaji …"
         if best_name != name:
             sp.name = " ".join(best_name)
             # a role read before the name was known in full may have taken its first words

@@ -399,9 +399,10 @@ def _subject_fallback(doc: Doc, a: int, v: int) -> Phrase | None:
             found.append(ph)
     # the longest name that starts where a name is known to start; else the shortest of three words or
     # more ("Chief Operation Officier Kalla Beton Ali Syamsu Wairooy" → "Ali Syamsu Wairooy")
-    for ph in found:
-        if ph.name[0] in starts or words[ph.name[0]] in person_words():
-            return ph
+    for known in (person_words(), None):  # a known given name first, then where the NER model starts one
+        for ph in found:
+            if (words[ph.name[0]] in known) if known else ph.name[0] in starts:
+                return ph
     return next((ph for ph in found if ph.name[1] - ph.name[0] <= 3), found[0] if found else None)
 
 

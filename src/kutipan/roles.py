@@ -631,6 +631,8 @@ def _role_start(words: list[str], h: int, lo: int) -> int:
         if w == ")" and q - 3 > lo and words[q - 3] == "(" and _is_cap(words[q - 2]):
             q -= 3  # "Penjabat (Pj) Gubernur …", "Pusat Kajian Anti Korupsi (Pukat) UGM"
             continue
+        if w == "," and q < h and words[q] in s["title"] and words[q] not in s["org_word"]:
+            break  # "Majelis Ulama Indonesia, Wakil Sekretaris Jenderal MUI …": a new role starts after it
         if (
             w in lexicon.cues()
             or w in s["stop"]
@@ -891,8 +893,12 @@ def complete_speakers(doc: Doc, reg) -> None:
             hon = [(x, x + 1) for x in range(k, i) if words[x] in _sets()["pre"]]
             if k < h:
                 hon.insert(0, (k, h))
+            comma = k > 0 and words[k - 1] == ","
             while k > 0 and words[k - 1] == ",":
                 k -= 1
+            pair = words[k - 2 : k] if k >= 2 else []
+            if comma and pair and all(map(_name_word, pair)) and any(w in _sets()["person"] for w in pair):
+                continue  # "istri Calon Presiden Ganjar Pranowo, Siti Atikoh": that role is another person's
             q = _role_start(words, k, max(0, k - 20))
             if q >= k:
                 continue

@@ -306,6 +306,31 @@ PASSAGES = [
         ],
         {},
     ),
+    (
+        "Rina Lestari membuka pameran itu. Ibu dua anak itu mengaku sempat ragu untuk membuka usaha sendiri.",
+        [("sempat ragu untuk membuka usaha sendiri", "indirect", "mengaku", "Rina Lestari", "Ibu dua anak itu")],
+        {},
+    ),
+    # --- degrees of any shape after the name, and an adjunct between the speaker and the verb
+    (
+        "Wakil Bupati Sukamaju, dr. Maya Kartikasari, Sp.A., mengatakan pemerintah akan membuka posko baru.",
+        [("pemerintah akan membuka posko baru", "indirect", "mengatakan", "Maya Kartikasari", "Maya Kartikasari")],
+        {"Maya Kartikasari": ("Wakil Bupati Sukamaju", None, ["dr.", "Sp.A."])},
+    ),
+    (
+        "BPJS Kesehatan Cabang Sukamaju, dalam keterangan tertulisnya, menyatakan siap menindaklanjuti setiap "
+        "laporan warga.",
+        [
+            (
+                "siap menindaklanjuti setiap laporan warga",
+                "indirect",
+                "menyatakan",
+                "BPJS Kesehatan Cabang Sukamaju",
+                "BPJS Kesehatan Cabang Sukamaju",
+            )
+        ],
+        {},
+    ),
     # --- a demonstrative noun phrase that is not a person is not a speaker
     ("Peraturan tersebut menyatakan bahwa setiap warga wajib membayar pajak tepat waktu.", [], {}),
     # --- terms in marks are not speech

@@ -367,14 +367,17 @@ def _subject_fallback(doc: Doc, a: int, v: int) -> Phrase | None:
         k += 1
     if k >= v or not (words[k][:1].isupper() or words[k] in titles):
         return None
+    e = v
+    while e > k and words[e - 1] in lexicon.words("adverbs.txt") and words[e - 1] not in _DEMONSTRATIVES:
+        e -= 1  # "Eks Wali Kota Jakarta Utara itu juga berpesan"
     if (
-        2 <= v - k <= 8
-        and words[v - 1] in _DEMONSTRATIVES
-        and words[k] in titles | _FORMER
-        and all(w.isalpha() for w in words[k : v - 1])
-        and not any(cue_kind(doc, j) for j in range(k, v - 1))
+        2 <= e - k <= 8
+        and words[e - 1] in _DEMONSTRATIVES
+        and (words[k] in titles | _FORMER or words[k].lower() in lexicon.words("role_heads.txt"))
+        and all(w.replace("-", "").isalnum() for w in words[k : e - 1])
+        and not any(cue_kind(doc, j) for j in range(k, e - 1))
     ):
-        return Phrase(k, v, "role", (k, v))
+        return Phrase(k, e, "role", (k, e))
     persons = {j for e in doc.ents if e.label_ == "PER" for j in range(e.start, e.end)}
     starts = {e.start for e in doc.ents if e.label_ == "PER"}
     found: list[Phrase] = []

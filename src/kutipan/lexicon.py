@@ -8,9 +8,12 @@ news text uses (`Kata`, `KATA`) are made here.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
+# an academic degree by its shape, beyond the lexicon's list: "Sp.A.", "S.Pd.I.", "M.P.H."
+DEGREE = re.compile(r"^[A-Z][a-z]{0,3}\.(?:[A-Z][a-z]{0,3}\.?){1,3}$")
 CLITIC = "nya"
 
 

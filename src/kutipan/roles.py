@@ -26,6 +26,7 @@ TokRange = tuple[int, int]
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "der", "da", "al", "el", "von", "dos", "y"})
 REGION_MARKERS = frozenset(
     {"Kota", "Kabupaten", "Kab.", "Provinsi", "Prov.", "Kecamatan", "Kec.", "Desa", "Kelurahan", "Kel."}
+    | {"Cabang", "Wilayah", "Perwakilan"}  # "BPJS Kesehatan Cabang Sukamaju": a place follows
 )
 MAX_NAME = 6
 _MINISTERS = frozenset({"Menteri", "Menko", "Wamen"})  # GUIDE §8.7: the field is part of the title
@@ -139,7 +140,7 @@ def _name_run(words: list[str], j: int, limit: int, allow_common: bool = False) 
         if (k == j and w in s["connective"]) or ".com" in w or _GLUED.search(w):
             break  # "Namun", "Liputan6.com", "DilansirdetikSepakbola" are not names
         if _is_cap(w) or (k > j and w in NAME_PARTICLES and k + 1 < limit and _is_cap(words[k + 1])):
-            if w in s["pre"] or w in s["post"] or _match(words, k, limit, "ranks.txt"):
+            if w in s["pre"] or _is_degree(w) or _match(words, k, limit, "ranks.txt"):
                 break
             if not allow_common and w.lower() in s["common"] and w not in s["person"] and (k == j or w[1:].islower()):
                 # a capitalised common word: "Kinerja Renita …" at a sentence start, "… Dhani Bicara"
@@ -175,14 +176,21 @@ def _honorifics(words: list[str], j: int, limit: int, out: list[TokRange]) -> in
     return j
 
 
+def _is_degree(w: str) -> bool:
+    """An academic degree after a name: the lexicon's (`S.H.`, `M.Si.`) or one of their shape (`Sp.A.`)."""
+    return w in _sets()["post"] or bool(lexicon.DEGREE.match(w))
+
+
 def _post_degrees(words: list[str], j: int, limit: int, out: list[TokRange]) -> int:
-    s = _sets()
-    while j + 1 < limit and words[j] == "," and words[j + 1] in s["post"]:
-        out.append((j + 1, j + 2))
-        j += 2
-    while j < limit and words[j] in s["post"]:
-        out.append((j, j + 1))
-        j += 1
+    while j < limit:
+        k = j + 1 if words[j] == "," and j + 1 < limit else j
+        if not _is_degree(words[k]):
+            break
+        e = k + 1
+        if e < limit and words[e] == "." and not words[k].endswith("."):
+            e += 1  # "S.Sn" + "." split by the tokenizer
+        out.append((k, e))
+        j = e
     return j
 
 
@@ -425,6 +433,8 @@ def parse_subject(doc: Doc, a: int, b: int) -> Phrase | None:
     parsed = []
     for st in starts:
         k = st
+        if words[k : k + 2] == ["Lebih", "lanjut"]:
+            k += 2  # "Lebih lanjut Irwan mengatakan"
         while k < end and words[k] in s["connective"] and k + 1 < end and words[k + 1] != ",":
             if words[k] in {"Ini", "Itu", "Hal"}:
                 break
@@ -446,8 +456,11 @@ def parse_subject(doc: Doc, a: int, b: int) -> Phrase | None:
             return _shift(ph, a)
         parsed.append(ph)
         if cut is not None and cut > k:
-            ph = _parse(words, k, cut)
-            if ph is not None and ph.end == cut and ph.kind == "name":
+            c = cut
+            while c > k + 1 and words[c - 1] == ",":
+                c -= 1  # "BPJS Kesehatan Cabang Sukamaju, dalam keterangan tertulisnya, menyatakan"
+            ph = _parse(words, k, c)
+            if ph is not None and ph.end == c and ph.kind in {"name", "organization"}:
                 return _shift(ph, a)
     for ph in parsed:
         if ph is not None and ph.kind == "name" and ph.end < end and not (ph.title or ph.org):

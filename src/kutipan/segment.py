@@ -80,6 +80,9 @@ def sentences(
         word = text[max(start, text.rfind(" ", start, m.start() + 1) + 1) : m.start() + 1]
         if m.group().startswith(".") and (word in _abbreviations() or re.fullmatch(r"[A-Z]\.", word)):
             continue
+        token = re.match(r"[^\s,;]*", text[m.start() + 1 : end]).group()
+        if lexicon.DEGREE.match(word + token):
+            continue  # a degree, not two glued sentences: "Sp.A.", "S.Pd.I."
         if cut > s:
             seg_start = s
             while seg_start < cut and text[seg_start].isspace():

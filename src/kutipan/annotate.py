@@ -13,16 +13,9 @@ from .attribution import CONFIDENCE, RawQuote, find_quotes
 from .coref import SpeakerRegistry, SpeakerState
 from .entities import find_entities
 from .ranker import Candidate, SpeakerRanker, features
-from .roles import Phrase, complete_speakers, doc_text
+from .roles import DEMONSTRATIVES, Phrase, complete_speakers, doc_text, token_span
 from .rolesplit import RoleSplitter
 from .types import Document, Mention, Quote, Span, Speaker, SpeakerRef
-
-
-def _span(doc: Doc, r: tuple[int, int] | None) -> Span | None:
-    if r is None:
-        return None
-    s = doc[r[0] : r[1]]
-    return Span(s.start_char, s.end_char, s.text)
 
 
 def _mention(doc: Doc, ph: Phrase) -> Mention:
@@ -38,9 +31,11 @@ def _resolve(doc: Doc, reg: SpeakerRegistry, rq: RawQuote, text: str) -> tuple[S
     if ph is None:
         return None, None
     mention = _mention(doc, ph)
-    if ph.kind == "pronoun" or (ph.kind == "role" and mention.text.split()[-1] in {"itu", "ini", "tersebut"}):
-        # `Mantan Gubernur Jawa Tengah itu menuturkan …` points back like `ia`
-        sp = reg.last_person() if ph.kind == "pronoun" or reg.last_person() else reg.by_role(mention.text)
+    back = ph.kind == "role" and mention.text.split()[-1] in DEMONSTRATIVES
+    if ph.kind == "pronoun":
+        sp = reg.last_person()
+    elif back and reg.last_person() is not None:
+        sp = reg.last_person()  # `Mantan Gubernur Jawa Tengah itu menuturkan …` points back like `ia`
     elif ph.kind == "name":
         sp = reg.by_name(mention.text)
     elif ph.kind == "organization":
@@ -48,16 +43,16 @@ def _resolve(doc: Doc, reg: SpeakerRegistry, rq: RawQuote, text: str) -> tuple[S
     else:
         sp = reg.by_role(mention.text)
     if sp is not None and ph.kind != "pronoun":
-        hon = [h for h in (_span(doc, r) for r in ph.honorifics) if h] or None
-        reg.set_role(sp, _span(doc, ph.title), _span(doc, ph.org), hon)
+        hon = [h for h in (token_span(doc, r) for r in ph.honorifics) if h] or None
+        reg.set_role(sp, token_span(doc, ph.title), token_span(doc, ph.org), hon)
     return sp, mention
 
 
 def _introduce(doc: Doc, reg: SpeakerRegistry, ph: Phrase) -> None:
     """A person named as a sentence subject becomes the most recent person (for `ia`, `katanya`)."""
     sp = reg.by_name(_mention(doc, ph).text)
-    hon = [h for h in (_span(doc, r) for r in ph.honorifics) if h] or None
-    reg.set_role(sp, _span(doc, ph.title), _span(doc, ph.org), hon)
+    hon = [h for h in (token_span(doc, r) for r in ph.honorifics) if h] or None
+    reg.set_role(sp, token_span(doc, ph.title), token_span(doc, ph.org), hon)
     reg.touch(sp)
 
 
@@ -136,6 +131,7 @@ def annotate(
     doc.user_data.pop("_kutipan_words", None)
     doc.user_data.pop("_kutipan_text", None)
     doc.user_data.pop("_kutipan_cues", None)
+    doc.user_data.pop("_kutipan_persons", None)
     return Document(doc_id, text, quotes, speakers, entities)
 
 

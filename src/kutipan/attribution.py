@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 from spacy.tokens import Doc
@@ -25,7 +26,17 @@ from spacy.tokens import Doc
 from . import lexicon
 from .cues import clitic, cue_kind
 from .quotes import MARKS, MarkedSpan, find_marked
-from .roles import Phrase, doc_text, doc_words, name_word, parse_phrase, parse_subject, person_words
+from .roles import (
+    DEMONSTRATIVES,
+    Phrase,
+    doc_text,
+    doc_words,
+    name_word,
+    parse_phrase,
+    parse_subject,
+    person_tokens,
+    person_words,
+)
 from .segment import Range, paragraphs, sentences
 
 CONFIDENCE = {
@@ -346,8 +357,13 @@ def _find_people(doc: Doc, ix: _Index, sents_by_para: list[list[Range]], quoted:
 
 
 _PREFIX_LOWER = frozenset({"di", "dan", "bidang", "sekaligus", "serta", "&"})
-_DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
 _FORMER = frozenset({"Mantan", "Eks", "mantan", "eks"})
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    """Title, unit and institution words: what the words before a speaker's name may be."""
+    return lexicon.words("titles.txt") | lexicon.words("units.txt") | lexicon.words("org_words.txt")
 
 
 def _subject_fallback(doc: Doc, a: int, v: int) -> Phrase | None:
@@ -361,25 +377,24 @@ def _subject_fallback(doc: Doc, a: int, v: int) -> Phrase | None:
     """
     words = doc_words(doc)
     conn = lexicon.words("connectives.txt")
-    titles = lexicon.words("titles.txt") | lexicon.words("units.txt") | lexicon.words("org_words.txt")
+    titles = _role_words()
     k = a
     while k < v and (words[k] in conn or words[k] == ","):
         k += 1
     if k >= v or not (words[k][:1].isupper() or words[k] in titles):
         return None
     e = v
-    while e > k and words[e - 1] in lexicon.words("adverbs.txt") and words[e - 1] not in _DEMONSTRATIVES:
+    while e > k and words[e - 1] in lexicon.words("adverbs.txt") and words[e - 1] not in DEMONSTRATIVES:
         e -= 1  # "Eks Wali Kota Jakarta Utara itu juga berpesan"
     if (
         2 <= e - k <= 8
-        and words[e - 1] in _DEMONSTRATIVES
-        and (words[k] in titles | _FORMER or words[k].lower() in lexicon.words("role_heads.txt"))
+        and words[e - 1] in DEMONSTRATIVES
+        and (words[k] in titles or words[k] in _FORMER or words[k].lower() in lexicon.words("role_heads.txt"))
         and all(w.replace("-", "").isalnum() for w in words[k : e - 1])
         and not any(cue_kind(doc, j) for j in range(k, e - 1))
     ):
         return Phrase(k, e, "role", (k, e))
-    persons = {j for e in doc.ents if e.label_ == "PER" for j in range(e.start, e.end)}
-    starts = {e.start for e in doc.ents if e.label_ == "PER"}
+    persons = person_tokens(doc)
     found: list[Phrase] = []
     for s in range(k + 1, v):
         prefix = words[k:s]
@@ -400,12 +415,16 @@ def _subject_fallback(doc: Doc, a: int, v: int) -> Phrase | None:
             len(name) >= 2 or all(words[j] in person_words() or j in persons for j in name)
         ):
             found.append(ph)
-    # the longest name that starts where a name is known to start; else the shortest of three words or
-    # more ("Chief Operation Officier Kalla Beton Ali Syamsu Wairooy" → "Ali Syamsu Wairooy")
-    for known in (person_words(), None):  # a known given name first, then where the NER model starts one
-        for ph in found:
-            if (words[ph.name[0]] in known) if known else ph.name[0] in starts:
-                return ph
+    # prefer the leftmost (longest) name that starts with a known given name, then one where the NER
+    # model starts a person, then one of three words or fewer ("Chief Operation Officier Kalla Beton Ali
+    # Syamsu Wairooy" → "Ali Syamsu Wairooy")
+    ner_starts = {start for start, _ in persons.values()}
+    for ph in found:
+        if words[ph.name[0]] in person_words():
+            return ph
+    for ph in found:
+        if ph.name[0] in ner_starts:
+            return ph
     return next((ph for ph in found if ph.name[1] - ph.name[0] <= 3), found[0] if found else None)
 
 

@@ -24,6 +24,7 @@ import numpy as np
 from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 # speculative look-ahead: tokens scored per possible entity start in one batch (longer ones go on)
 _AHEAD = 6
@@ -98,14 +99,7 @@ class NumpyNER:
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
-        batch: list[Doc] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                self.set_entities(batch)
-                yield from batch
-                batch = []
-        if batch:
+        for batch in minibatch(docs, batch_size):
             self.set_entities(batch)
             yield from batch
 
@@ -131,10 +125,9 @@ class NumpyNER:
         closed = self._scores(((feats[1:, 0] + pad[1]) + pad[2]) + self.bias)
         offset = 0
         for doc in docs:
-            n = len(doc)
-            rows = slice(offset, offset + n)
-            doc.set_ents(self._decode(doc, feats[1 + offset : 1 + offset + n], closed[rows]), default="outside")
-            offset += n
+            rows = slice(offset, offset + len(doc))
+            doc.set_ents(self._decode(doc, feats[1:][rows], closed[rows]), default="outside")
+            offset += len(doc)
 
     def _decode(self, doc: Doc, feats: np.ndarray, scores: np.ndarray) -> list[Span]:
         n = len(doc)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from .annotate import annotate
 from .errors import ModelError
@@ -77,6 +78,13 @@ def make_kutipan(nlp: Language, name: str) -> KutipanComponent:
 _warned: set[str] = set()
 
 
+def _warn_once(path: Path, message: str, *args) -> None:
+    """Log that a model is missing, once per path and process."""
+    if str(path) not in _warned:
+        log.warning(message, *args)
+        _warned.add(str(path))
+
+
 def load_ner(model_dir: Path, numpy_decoder: bool = True) -> Language | None:
     """The NER pipeline in `model_dir/ner` on kutipan's tokenizer, or None (warned once) when absent.
 
@@ -91,9 +99,7 @@ def load_ner(model_dir: Path, numpy_decoder: bool = True) -> Language | None:
     """
     path = model_dir / "ner"
     if not (path / "config.cfg").exists():
-        if str(path) not in _warned:
-            log.warning("kutipan: no NER model at %s; entities come from rules only", path)
-            _warned.add(str(path))
+        _warn_once(path, "kutipan: no NER model at %s; entities come from rules only", path)
         return None
     from spacy import util
 
@@ -116,9 +122,7 @@ def _load_weights(model_dir: Path, name: str, cls, without: str):
     """`cls` from `model_dir/name/name.json`, or None (warned once) when absent."""
     path = model_dir / name / f"{name}.json"
     if not path.exists():
-        if str(path) not in _warned:
-            log.warning("kutipan: no %s at %s; %s", cls.WHAT, path, without)
-            _warned.add(str(path))
+        _warn_once(path, "kutipan: no %s at %s; %s", cls.WHAT, path, without)
         return None
     return cls.load(path)
 
@@ -204,7 +208,7 @@ class Extractor:
         global _WORKER
         _WORKER = self
         with mp.get_context("fork").Pool(n_process) as pool:
-            chunks = _chunks(pairs, batch_size)
+            chunks = minibatch(pairs, batch_size)
             for batch in pool.imap(_work, chunks):
                 for data, text in batch:
                     yield document_from_dict(data, text)
@@ -222,17 +226,6 @@ def _work(batch: list[tuple[str, str | None]]) -> list[tuple[dict, str]]:
         data["id"] = i
         out.append((data, text))
     return out
-
-
-def _chunks(pairs, size: int):
-    batch = []
-    for pair in pairs:
-        batch.append(pair)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _checked(pairs):

@@ -21,6 +21,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from . import lexicon
+from .types import Span
 
 TokRange = tuple[int, int]
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "der", "da", "al", "el", "von", "dos", "y"})
@@ -29,6 +30,7 @@ REGION_MARKERS = frozenset(
     | {"Cabang", "Wilayah", "Perwakilan"}  # "BPJS Kesehatan Cabang Sukamaju": a place follows
 )
 MAX_NAME = 6
+DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})  # "politikus itu", "Mantan Gubernur … itu"
 _MINISTERS = frozenset({"Menteri", "Menko", "Wamen"})  # GUIDE §8.7: the field is part of the title
 _ADJUNCT_START = frozenset({"di", "saat", "ketika", "usai", "seusai", "kepada", "selaku", "sebagai", "dalam"})
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")  # words glued by scraping: "dikonfirmasidetikSumbagsel"
@@ -100,7 +102,7 @@ def _lower_run(words: list[str], j: int, limit: int) -> int:
         w = words[k]
         if not w[:1].islower() or not w.isalpha() or w in s["stop"] or w in s["adverb"] or w in lexicon.cues():
             break
-        if w in lexicon.pronouns() or w in {"dan", "yang", "itu", "ini", "tersebut", "setempat"}:
+        if w in lexicon.pronouns() or w in DEMONSTRATIVES or w in {"dan", "yang", "setempat"}:
             break
         k += 1
     after = words[k] if k < len(words) else ""  # past `limit` when the chain ends at the name
@@ -380,6 +382,23 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["_kutipan_text"] = doc.text
     return text
+
+
+def token_span(doc: Doc, r: TokRange | None) -> Span | None:
+    """The character `Span` of tokens [r[0], r[1]) (None for None)."""
+    if r is None:
+        return None
+    s = doc[r[0] : r[1]]
+    return Span(s.start_char, s.end_char, s.text)
+
+
+def person_tokens(doc: Doc) -> dict[int, TokRange]:
+    """Token index → the NER model's `PER` span that covers it, computed once per Doc."""
+    persons = doc.user_data.get("_kutipan_persons")
+    if persons is None:
+        persons = {k: (e.start, e.end) for e in doc.ents if e.label_ == "PER" for k in range(e.start, e.end)}
+        doc.user_data["_kutipan_persons"] = persons
+    return persons
 
 
 def doc_words(doc: Doc) -> list[str]:
@@ -717,7 +736,12 @@ def _name_word(w: str) -> bool:
         or (w,) in lexicon.regions()
     ):
         return False
-    return not any(w in lexicon.phrase_index(t) for t in ("org_heads.txt", "region_heads.txt", "ranks.txt"))
+    return not _is_head_word(w)
+
+
+def _is_head_word(w: str) -> bool:
+    """Whether `w` starts an institution head, a region head or a rank (`Dinas`, `Bupati`, `AKBP`)."""
+    return any(w in lexicon.phrase_index(t) for t in ("org_heads.txt", "region_heads.txt", "ranks.txt"))
 
 
 def name_word(w: str) -> bool:
@@ -740,7 +764,7 @@ def _alias_of(words: list[str], alias: str) -> list[str] | None:
         if i < 2 or not (bracketed or words[i - 1] == "atau"):
             continue
         end = b = i - 1
-        while b > 0 and end - b < MAX_NAME - 1 and (_name_word(words[b - 1]) or _is_initial(words[b - 1])):
+        while b > 0 and end - b < MAX_NAME - 1 and name_word(words[b - 1]):
             b -= 1
         if end - b >= 2:
             return words[b:end]
@@ -758,10 +782,7 @@ def _short_of(words: list[str], short: str) -> list[str] | None:
     for i, w in enumerate(words):
         if len(w) > len(short) and w.startswith(short) and _name_word(w):
             e = i + 1 + _name_run(words, i + 1, min(len(words), i + MAX_NAME)) if i + 1 < len(words) else i + 1
-            b = i
-            while b > 0 and e - b < MAX_NAME and _first_name(words[b - 1]):
-                b -= 1
-            return words[b:e]
+            return words[_name_start(words, i, e) : e]
     return None
 
 
@@ -770,9 +791,7 @@ def _role_word(w: str) -> bool:
     s = _sets()
     if w in s["person"]:
         return False
-    if w in s["title"] or w in s["org_word"] or (_is_acronym(w) and not w.endswith(".")):
-        return True
-    return any(w in lexicon.phrase_index(t) for t in ("org_heads.txt", "region_heads.txt", "ranks.txt"))
+    return w in s["title"] or w in s["org_word"] or (_is_acronym(w) and not w.endswith(".")) or _is_head_word(w)
 
 
 def _left_extension(words: list[str], a: int, b: int, lowered: set[str]) -> bool:
@@ -784,7 +803,7 @@ def _left_extension(words: list[str], a: int, b: int, lowered: set[str]) -> bool
     """
     s = _sets()
     extra = [w for k, w in enumerate(words[a:b], a) if not (w == "." and _is_initial(words[k - 1]))]
-    if not all(_name_word(w) or _is_initial(w) for w in extra):
+    if not all(map(name_word, extra)):
         return False
     if all(_first_name(w) or _is_initial(w) for w in extra):
         return True
@@ -818,6 +837,22 @@ def _after_role(words: list[str], p: int) -> bool:
     return w in s["title"] or w in s["org_word"] or (w,) in lexicon.regions() or _is_acronym(w)
 
 
+def _name_start(words: list[str], b: int, e: int) -> int:
+    """Where a name that now starts at b starts once the given names and initials before it are added.
+
+    `Atikoh` → `Siti Atikoh`, `Iqbal` → `M. Iqbal`, `Manik` → `David R . Manik`; the name stays within
+    `MAX_NAME` words ending at e.
+    """
+    while b > 0 and e - b < MAX_NAME:
+        if _first_name(words[b - 1]):
+            b -= 1
+        elif b > 1 and words[b - 1] == "." and _is_initial(words[b - 2]):
+            b -= 2
+        else:
+            break
+    return b
+
+
 def _first_name(w: str) -> bool:
     """A known given name or an initial before a name (`Siti` Atikoh, `M.` Iqbal), not a region."""
     return (_is_initial(w) or w in _sets()["person"]) and w not in REGION_MARKERS and _name_word(w)
@@ -831,16 +866,8 @@ def complete_speakers(doc: Doc, reg) -> None:
     `Menurut Iva Ariani, …` mid-paragraph). Every occurrence of the name is read again: the name is
     extended over neighbouring name words, and the title chain that ends at it gives the role.
     """
-    from .types import Span
-
     words = doc_words(doc)
-
-    def span(r):
-        if not r:
-            return None
-        return Span(doc[r[0]].idx, doc[r[1] - 1].idx + len(doc[r[1] - 1].text), doc[r[0] : r[1]].text)
-
-    persons = {k: (e.start, e.end) for e in doc.ents if e.label_ == "PER" for k in range(e.start, e.end)}
+    persons = person_tokens(doc)
     lowered = {w for w in words if w[:1].islower()}
     for sp in reg.speakers:
         if sp.kind != "person" or sp.anonymous:
@@ -851,21 +878,11 @@ def complete_speakers(doc: Doc, reg) -> None:
             e = i + len(name)
             run = _name_run(words, e, min(len(words), e + MAX_NAME - len(name))) if e < len(words) else 0
             e += next((k for k in range(run) if _role_word(words[e + k])), run)  # "Gunawan Effendi CEO …"
-            b = i
-            while b > 0 and e - b < MAX_NAME:
-                if _first_name(words[b - 1]):
-                    b -= 1
-                elif b > 1 and words[b - 1] == "." and _is_initial(words[b - 2]):
-                    b -= 2  # "David R . Manik"
-                elif (
-                    b == i
-                    and _name_word(words[b - 1])
-                    and words[b - 1].lower() not in lowered
-                    and _after_role(words, b - 1)
-                ):
-                    b -= 1  # "Bupati Gresik, *Fandi* Akhmad Yani", "Menteri Pariwisata *Widiyanti* Putri Wardhana"
-                else:
-                    break
+            b = _name_start(words, i, e)
+            if b == i and i > 0 and e - i < MAX_NAME and _after_role(words, i - 1):
+                w = words[i - 1]
+                if _name_word(w) and w.lower() not in lowered:
+                    b -= 1  # "Bupati Gresik, *Fandi* Akhmad Yani"
             per = persons.get(i)  # the NER model's person span around it, when it only adds name words
             if (
                 per is not None
@@ -884,10 +901,10 @@ def complete_speakers(doc: Doc, reg) -> None:
         if best_name != name:
             sp.name = " ".join(best_name)
             # a role read before the name was known in full may have taken its first words
-            spans = [(doc[i].idx, doc[i + len(best_name) - 1].idx) for i in _occurrences(words, best_name)]
+            names = [doc[i : i + len(best_name)] for i in _occurrences(words, best_name)]
             for attr in ("title", "organization"):
                 part = getattr(sp, attr)
-                if part is not None and any(part.start <= b and a < part.end for a, b in spans):
+                if part is not None and any(part.start < n.end_char and n.start_char < part.end for n in names):
                     setattr(sp, attr, None)
         for i in _occurrences(words, best_name):
             hon: list[TokRange] = []
@@ -916,4 +933,4 @@ def complete_speakers(doc: Doc, reg) -> None:
             if q >= k:
                 continue
             title, org, _ = split_role(words, q, k)
-            reg.set_role(sp, span(title), span(org), [span(r) for r in hon] or None)
+            reg.set_role(sp, token_span(doc, title), token_span(doc, org), [token_span(doc, r) for r in hon] or None)

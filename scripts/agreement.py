@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_corpus import load_news, resolve, text_of  # noqa: E402
-from kutipan.scoring import format_report, score  # noqa: E402
+from kutipan.eval.scoring import format_report, score  # noqa: E402
 
 
 def main() -> int:

@@ -58,7 +58,7 @@ UD_FILES = [
 
 
 def _write(path: Path, header: str, entries: list[str]) -> None:
-    """One entry a line under a header naming the source (the lexicon file format, `kutipan.lexicon`)."""
+    """One entry a line under a header naming the source (the lexicon file format, `kutipan.lang.lexicon`)."""
     path.write_text(header + "\n".join(entries) + "\n", encoding="utf-8")
     print(f"{path}: {len(entries)} entries")
 

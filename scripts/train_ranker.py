@@ -1,7 +1,7 @@
 """Train the speaker ranker (`models/ranker/ranker.json`) on `corpus/` train and report dev figures.
 
 For every quote whose speaker the rule sieve can't be sure of (pronoun, clitic, role noun, no cue), the
-rules-only extractor lists the candidate speakers with their features (`kutipan.ranker.features`); a
+rules-only extractor lists the candidate speakers with their features (`kutipan.speakers.ranker.features`); a
 candidate is positive when its name is the gold speaker's. A scikit-learn logistic regression is fitted
 on the rows and saved as JSON weights.
 
@@ -17,11 +17,11 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from kutipan.annotate import annotate
-from kutipan.corpus import load_corpus
+from kutipan.assemble import annotate
+from kutipan.eval.corpus import load_corpus
+from kutipan.eval.scoring import format_report, match_quotes, normalize_name, score
 from kutipan.pipeline import Extractor
-from kutipan.ranker import FEATURES, SpeakerRanker
-from kutipan.scoring import format_report, match_quotes, normalize_name, score
+from kutipan.speakers.ranker import FEATURES, SpeakerRanker
 
 ROOT = Path(__file__).resolve().parent.parent
 

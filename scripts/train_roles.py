@@ -2,7 +2,7 @@
 
 Every gold speaker role of the train split is a phrase whose split point (where the organisation begins)
 is known; the rule parser's split of the same phrase is a feature. A scikit-learn logistic regression
-scores split points (`kutipan.rolesplit.split_features`) and is saved as JSON weights.
+scores split points (`kutipan.speakers.rolesplit.split_features`) and is saved as JSON weights.
 
 Reports, on the dev split: split accuracy on the gold role phrases (rules vs model), and title,
 organisation and role agreement of the whole extractor with and without the model.
@@ -19,13 +19,13 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from kutipan.annotate import annotate
-from kutipan.corpus import load_corpus
+from kutipan.assemble import annotate
+from kutipan.eval.corpus import load_corpus
+from kutipan.eval.scoring import score
+from kutipan.lang.tokenizer import make_nlp
+from kutipan.phrase.grammar import split_role
 from kutipan.pipeline import Extractor
-from kutipan.roles import split_role
-from kutipan.rolesplit import FEATURES, RoleSplitter, split_features
-from kutipan.scoring import score
-from kutipan.tokenizer import make_nlp
+from kutipan.speakers.rolesplit import FEATURES, RoleSplitter, split_features
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kutipan.corpus import CorpusError, load_corpus, validate_document
+from kutipan.eval.corpus import CorpusError, load_corpus, validate_document
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -4,7 +4,7 @@ from importlib import resources
 
 import pytest
 
-from kutipan import lexicon
+from kutipan.lang import lexicon
 
 FILES = [p.name for p in resources.files("kutipan").joinpath("data").iterdir() if p.name.endswith((".txt", ".tsv"))]
 

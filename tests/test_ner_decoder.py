@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Span
 
-from kutipan.ner_decoder import _AHEAD, NumpyNER
+from kutipan.ml.ner_decoder import _AHEAD, NumpyNER
 from kutipan.pipeline import load_ner
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,8 +4,8 @@ import random
 
 import pytest
 
-from kutipan.quotes import find_marked
-from kutipan.segment import paragraphs, sentences
+from kutipan.text.marks import find_marked
+from kutipan.text.segment import paragraphs, sentences
 
 
 def spans(text):

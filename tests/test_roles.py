@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from kutipan.roles import parse_phrase, parse_subject
-from kutipan.tokenizer import make_nlp
+from kutipan.lang.tokenizer import make_nlp
+from kutipan.phrase.grammar import parse_phrase, parse_subject
 
 nlp = make_nlp()
 

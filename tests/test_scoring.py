@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kutipan.scoring import match_quotes, normalize_name, prf, score
+from kutipan.eval.scoring import match_quotes, normalize_name, prf, score
 
 TEXT = "aa bb cc dd ee ff gg hh ii jj"
 #       0  3  6  9  12 15 18 21 24 27

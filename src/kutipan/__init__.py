@@ -14,9 +14,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from .errors import InputError, KutipanError, ModelError
-from .pipeline import Extractor
-from .types import SCHEMA, Document, Entity, Mention, Quote, Span, Speaker, SpeakerRef
+from kutipan.document import SCHEMA, Document, Entity, Mention, Quote, Span, Speaker, SpeakerRef
+from kutipan.errors import InputError, KutipanError, ModelError
+from kutipan.pipeline import Extractor
 
 __version__ = "0.1.0"
 __all__ = [

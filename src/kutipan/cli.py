@@ -18,9 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from kutipan.errors import InputError, KutipanError
+from kutipan.inputs import decode, expand_paths, read_text
+
 from . import __version__
-from .errors import InputError, KutipanError
-from .io import decode, expand_paths, read_text
 
 
 def _inputs(paths: list[str], failures: list[str]) -> Iterator[tuple[str, str]]:
@@ -38,7 +39,7 @@ def _inputs(paths: list[str], failures: list[str]) -> Iterator[tuple[str, str]]:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .pipeline import Extractor
+    from kutipan.pipeline import Extractor
 
     failures: list[str] = []
     try:
@@ -84,8 +85,8 @@ def _open_out(path: str | None) -> Iterator[TextIO]:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from .corpus import CorpusError, load_corpus, load_predictions
-    from .scoring import format_report, score
+    from kutipan.eval.corpus import CorpusError, load_corpus, load_predictions
+    from kutipan.eval.scoring import format_report, score
 
     try:
         gold = load_corpus(args.gold, split=args.split, source=args.source)
@@ -102,7 +103,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
             print(f"kutipan: {exc}", file=sys.stderr)
             return 1
     else:
-        from .pipeline import Extractor
+        from kutipan.pipeline import Extractor
 
         extractor = Extractor(model_dir=args.models, use_models=not args.rules_only)
         pred = {d.id: d.to_dict() for d in extractor.pipe(((g["text"], g["id"]) for g in gold), as_tuples=True)}

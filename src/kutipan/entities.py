@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from . import lexicon
-from .roles import doc_words
-from .types import Entity, Speaker
+from kutipan.document import Entity, Speaker
+from kutipan.lang import lexicon
+from kutipan.phrase.grammar import doc_words
 
 _PREFIXES = ("Kota", "Kabupaten", "Provinsi")
 

@@ -17,14 +17,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from .annotate import annotate
-from .errors import ModelError
-from .io import read_text
-from .ner_decoder import NumpyNER
-from .ranker import SpeakerRanker
-from .rolesplit import RoleSplitter
-from .tokenizer import make_nlp
-from .types import Document, document_from_dict
+from kutipan.assemble import annotate
+from kutipan.document import Document, document_from_dict
+from kutipan.errors import ModelError
+from kutipan.inputs import read_text
+from kutipan.lang.tokenizer import make_nlp
+from kutipan.ml.ner_decoder import NumpyNER
+from kutipan.speakers.ranker import SpeakerRanker
+from kutipan.speakers.rolesplit import RoleSplitter
 
 log = logging.getLogger("kutipan")
 EXT = "kutipan"
@@ -103,7 +103,7 @@ def load_ner(model_dir: Path, numpy_decoder: bool = True) -> Language | None:
         return None
     from spacy import util
 
-    from .tokenizer import KutipanIndonesian, add_special_cases
+    from kutipan.lang.tokenizer import KutipanIndonesian, add_special_cases
 
     try:
         nlp = KutipanIndonesian.from_config(util.load_config(path / "config.cfg"))

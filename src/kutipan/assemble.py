@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .attribution import CONFIDENCE, RawQuote, find_quotes
-from .coref import SpeakerRegistry, SpeakerState
-from .entities import find_entities
-from .ranker import Candidate, SpeakerRanker, features
-from .roles import DEMONSTRATIVES, Phrase, complete_speakers, doc_text, token_span
-from .rolesplit import RoleSplitter
-from .types import Document, Mention, Quote, Span, Speaker, SpeakerRef
+from kutipan.attribution.finder import CONFIDENCE, RawQuote, find_quotes
+from kutipan.document import Document, Mention, Quote, Span, Speaker, SpeakerRef
+from kutipan.entities import find_entities
+from kutipan.phrase.grammar import DEMONSTRATIVES, Phrase, complete_speakers, doc_text, token_span
+from kutipan.speakers.ranker import Candidate, SpeakerRanker, features
+from kutipan.speakers.registry import SpeakerRegistry, SpeakerState
+from kutipan.speakers.rolesplit import RoleSplitter
 
 
 def _mention(doc: Doc, ph: Phrase) -> Mention:
@@ -66,7 +66,7 @@ def annotate(
     """Find quotations, speakers, roles and entities in a tokenised Doc.
 
     Args:
-        doc: a Doc made by `kutipan.tokenizer.make_nlp()` (or any pipeline with its special cases).
+        doc: a Doc made by `kutipan.lang.tokenizer.make_nlp()` (or any pipeline with its special cases).
         doc_id: the id written to the output.
         ranker: the learned speaker ranker, for the quotes the rules can't be sure of.
         trace: when a list is given, the ranker's candidate sets are appended to it (for training).

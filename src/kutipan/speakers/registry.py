@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .types import Mention, Span
+from kutipan.document import Mention, Span
 
 
 def _key(name: str) -> list[str]:

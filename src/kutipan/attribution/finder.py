@@ -23,10 +23,8 @@ from functools import cache
 import regex
 from spacy.tokens import Doc
 
-from . import lexicon
-from .cues import clitic, cue_kind
-from .quotes import MARKS, MarkedSpan, find_marked
-from .roles import (
+from kutipan.lang import lexicon
+from kutipan.phrase.grammar import (
     DEMONSTRATIVES,
     Phrase,
     doc_text,
@@ -37,7 +35,9 @@ from .roles import (
     person_tokens,
     person_words,
 )
-from .segment import Range, paragraphs, sentences
+from kutipan.text.cues import clitic, cue_kind
+from kutipan.text.marks import MARKS, MarkedSpan, find_marked
+from kutipan.text.segment import Range, paragraphs, sentences
 
 CONFIDENCE = {
     "after": 0.95,
@@ -370,7 +370,7 @@ def _subject_fallback(doc: Doc, a: int, v: int) -> Phrase | None:
     """The speaker of `… mengatakan` when the words before the verb do not parse as one phrase.
 
     Two shapes are common in real news. A long role the phrase parser cannot split, ending in a name:
-    `Sebelumnya, Ketua Fraksi PSI di DPRD DKI William A Sarana mengatakan` (the name phrase at the end is
+    `Sebelumnya, Ketua Fraksi Partai Maju di DPRD Sukamaju Andi W Santoso mengatakan` (the name phrase at the end is
     the speaker, and the words before it may only be role words). A role noun phrase pointing back to a
     person already named: `Mantan Gubernur Jawa Tengah itu menuturkan` (a `role` mention, resolved by
     reading like `politikus itu`).

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import InputError
+from kutipan.errors import InputError
 
 
 def read_text(path: str | Path) -> str:

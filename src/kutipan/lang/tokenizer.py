@@ -16,7 +16,7 @@ from spacy.attrs import ORTH
 from spacy.lang.id import Indonesian
 from spacy.language import Language
 
-from . import lexicon
+from kutipan.lang import lexicon
 
 DATE = re.compile(r"^\d{1,2}/\d{1,2}(/\d{2,4})?$")
 ABBREVIATIONS = ("Pol.", "Plt.", "Plh.", "Pj.", "Kab.", "Kec.", "Kel.", "No.", "Jl.", "Inf.", "Adm.", "Prov.")

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import lexicon
-from .linear import LinearModel
+from kutipan.lang import lexicon
+from kutipan.ml.linear import LinearModel
 
 FEATURES = [
     "bias",

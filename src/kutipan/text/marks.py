@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .segment import Range
+from kutipan.text.segment import Range
 
 OPENERS = "“„«"
 CLOSERS = "”»"

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from . import lexicon
+from kutipan.lang import lexicon
 
 _WORD = re.compile(r"\w+")
 Doc = dict[str, Any]

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from . import lexicon
-from .tokenizer import ABBREVIATIONS
+from kutipan.lang import lexicon
+from kutipan.lang.tokenizer import ABBREVIATIONS
 
 Range = tuple[int, int]
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from . import lexicon
-from .roles import doc_words
+from kutipan.lang import lexicon
+from kutipan.phrase.grammar import doc_words
 
 Range = tuple[int, int]
 

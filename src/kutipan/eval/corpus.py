@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .errors import KutipanError
+from kutipan.errors import KutipanError
 
 log = logging.getLogger("kutipan")
 SPLITS = ("train", "dev", "test")

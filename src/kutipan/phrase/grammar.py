@@ -20,8 +20,8 @@ from functools import cache
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
-from . import lexicon
-from .types import Span
+from kutipan.document import Span
+from kutipan.lang import lexicon
 
 TokRange = tuple[int, int]
 NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "der", "da", "al", "el", "von", "dos", "y"})

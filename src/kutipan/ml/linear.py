@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import ModelError
+from kutipan.errors import ModelError
 
 
 class LinearModel:

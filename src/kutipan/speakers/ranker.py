@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .linear import LinearModel
+from kutipan.ml.linear import LinearModel
 
 FEATURES = [
     "bias_pronoun",

@@ -4,13 +4,15 @@ import pytest
 
 from kutipan.lang.tokenizer import make_nlp
 from kutipan.phrase.grammar import parse_phrase, parse_subject
+from kutipan.text.view import DocView
 
 nlp = make_nlp()
 
 
 def parts(text, subject=False):
     doc = nlp(text)
-    ph = parse_subject(doc, 0, len(doc)) if subject else parse_phrase(doc, 0, len(doc))
+    view = DocView.of(doc)
+    ph = parse_subject(view, 0, len(view)) if subject else parse_phrase(view, 0, len(view))
     if ph is None:
         return None
 

@@ -6,17 +6,21 @@
     'Budi Santoso'
 
 `extract` uses one shared `Extractor`; build your own `Extractor()` to choose the model folder, and use
-`Extractor.pipe` for many documents.
+`Extractor.pipe` for many documents. Importing the package is cheap: spaCy and the models load on first
+use, so `kutipan.eval` and the document classes can be used without them.
 """
 
 from __future__ import annotations
 
-from functools import cache
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from kutipan.document import SCHEMA, Document, Entity, Mention, Quote, Span, Speaker, SpeakerRef
 from kutipan.errors import InputError, KutipanError, ModelError
-from kutipan.pipeline import Extractor
+
+if TYPE_CHECKING:
+    from kutipan.pipeline import Extractor
 
 __version__ = "0.1.0"
 __all__ = [
@@ -36,10 +40,27 @@ __all__ = [
     "extract_file",
 ]
 
+_lock = threading.Lock()
+_shared: list[Extractor] = []
 
-@cache
+
+def __getattr__(name: str) -> Any:
+    if name == "Extractor":  # spaCy is imported only when the extractor is asked for
+        from kutipan.pipeline import Extractor
+
+        return Extractor
+    raise AttributeError(f"module 'kutipan' has no attribute {name!r}")
+
+
 def _default() -> Extractor:
-    return Extractor()
+    """The shared Extractor, built once even when several threads ask for it at the same time."""
+    if not _shared:
+        with _lock:
+            if not _shared:
+                from kutipan.pipeline import Extractor
+
+                _shared.append(Extractor())
+    return _shared[0]
 
 
 def extract(text: str, id: str | None = None) -> Document:

@@ -12,26 +12,30 @@ from spacy.tokens import Doc
 from kutipan.attribution.finder import CONFIDENCE, RawQuote, find_quotes
 from kutipan.document import Document, Mention, Quote, Span, Speaker, SpeakerRef
 from kutipan.entities import find_entities
-from kutipan.phrase.grammar import DEMONSTRATIVES, Phrase, complete_speakers, doc_text, token_span
+from kutipan.lang import lexicon
+from kutipan.phrase.grammar import Phrase, complete_speakers
 from kutipan.speakers.ranker import Candidate, SpeakerRanker, features
 from kutipan.speakers.registry import SpeakerRegistry, SpeakerState
 from kutipan.speakers.rolesplit import RoleSplitter
+from kutipan.text.view import DocView
 
 
-def _mention(doc: Doc, ph: Phrase) -> Mention:
-    s = doc[ph.mention[0] : ph.mention[1]]
+def _mention(view: DocView, ph: Phrase) -> Mention:
+    s = view[ph.mention[0] : ph.mention[1]]
     return Mention(s.start_char, s.end_char, s.text, ph.kind)
 
 
-def _resolve(doc: Doc, reg: SpeakerRegistry, rq: RawQuote, text: str) -> tuple[SpeakerState | None, Mention | None]:
+def _resolve(
+    view: DocView, reg: SpeakerRegistry, rq: RawQuote, text: str
+) -> tuple[SpeakerState | None, Mention | None]:
     if rq.clitic is not None:
         sp = reg.last_person()
         return sp, Mention(rq.clitic[0], rq.clitic[1], text[rq.clitic[0] : rq.clitic[1]], "clitic")
     ph = rq.phrase
     if ph is None:
         return None, None
-    mention = _mention(doc, ph)
-    back = ph.kind == "role" and mention.text.split()[-1] in DEMONSTRATIVES
+    mention = _mention(view, ph)
+    back = ph.kind == "role" and mention.text.split()[-1] in lexicon.get().demonstratives
     if ph.kind == "pronoun":
         sp = reg.last_person()
     elif back and reg.last_person() is not None:
@@ -43,16 +47,16 @@ def _resolve(doc: Doc, reg: SpeakerRegistry, rq: RawQuote, text: str) -> tuple[S
     else:
         sp = reg.by_role(mention.text)
     if sp is not None and ph.kind != "pronoun":
-        hon = [h for h in (token_span(doc, r) for r in ph.honorifics) if h] or None
-        reg.set_role(sp, token_span(doc, ph.title), token_span(doc, ph.org), hon)
+        hon = [h for h in (view.span(r) for r in ph.honorifics) if h] or None
+        reg.set_role(sp, view.span(ph.title), view.span(ph.org), hon)
     return sp, mention
 
 
-def _introduce(doc: Doc, reg: SpeakerRegistry, ph: Phrase) -> None:
+def _introduce(view: DocView, reg: SpeakerRegistry, ph: Phrase) -> None:
     """A person named as a sentence subject becomes the most recent person (for `ia`, `katanya`)."""
-    sp = reg.by_name(_mention(doc, ph).text)
-    hon = [h for h in (token_span(doc, r) for r in ph.honorifics) if h] or None
-    reg.set_role(sp, token_span(doc, ph.title), token_span(doc, ph.org), hon)
+    sp = reg.by_name(_mention(view, ph).text)
+    hon = [h for h in (view.span(r) for r in ph.honorifics) if h] or None
+    reg.set_role(sp, view.span(ph.title), view.span(ph.org), hon)
     reg.touch(sp)
 
 
@@ -75,18 +79,19 @@ def annotate(
     Returns:
         The Document, with offsets into `doc.text`.
     """
-    text = doc_text(doc)
-    raw, people = find_quotes(doc)
+    view = DocView.of(doc)
+    text = view.text
+    raw, people = find_quotes(view)
     reg = SpeakerRegistry()
     resolved: list[tuple[SpeakerState | None, Mention | None]] = []
     pending = sorted(people, key=lambda ph: ph.start)
     for n, rq in enumerate(raw):
-        while pending and doc[pending[0].start].idx < rq.start:
-            _introduce(doc, reg, pending.pop(0))
+        while pending and view[pending[0].start].idx < rq.start:
+            _introduce(view, reg, pending.pop(0))
         if rq.link is not None and rq.link < n:
             sp, mention = resolved[rq.link]
         else:
-            sp, mention = _resolve(doc, reg, rq, text)
+            sp, mention = _resolve(view, reg, rq, text)
         if sp is None and rq.pattern in {"none", "after"} and rq.link is None:
             # a bare quote: the speaker of the quote before it carries over
             prev = next((resolved[k] for k in range(n - 1, -1, -1) if resolved[k][0] is not None), None)
@@ -104,9 +109,9 @@ def annotate(
                 resolved[k] = resolved[first]
                 raw[k].pattern = "forward"
 
-    complete_speakers(doc, reg)
+    complete_speakers(view, reg)
     if ranker is not None or trace is not None:
-        rerank(doc, text, raw, resolved, reg, people, ranker, trace)
+        rerank(view, text, raw, resolved, reg, people, ranker, trace)
 
     quotes: list[Quote] = []
     for n, (rq, (sp, mention)) in enumerate(zip(raw, resolved, strict=True), 1):
@@ -126,12 +131,8 @@ def annotate(
 
     speakers = _speakers(text, reg, quotes)
     if splitter is not None:
-        resplit_roles(doc, speakers, splitter)
-    entities = find_entities(doc, speakers)
-    doc.user_data.pop("_kutipan_words", None)
-    doc.user_data.pop("_kutipan_text", None)
-    doc.user_data.pop("_kutipan_cues", None)
-    doc.user_data.pop("_kutipan_persons", None)
+        resplit_roles(view, speakers, splitter)
+    entities = find_entities(view, speakers)
     return Document(doc_id, text, quotes, speakers, entities)
 
 
@@ -185,7 +186,7 @@ def _speakers(text: str, reg: SpeakerRegistry, quotes: list[Quote]) -> list[Spea
 NO_SPEAKER_BELOW = 0.3  # a quote the rules left without a speaker gets one only above this score
 
 
-def _events(doc: Doc, text: str, raw: list[RawQuote], resolved, reg: SpeakerRegistry, people: list[Phrase]):
+def _events(view: DocView, text: str, raw: list[RawQuote], resolved, reg: SpeakerRegistry, people: list[Phrase]):
     """Every place a known speaker is mentioned: (char offset, speaker index, kind, mention)."""
     index = {id(sp): k for k, sp in enumerate(reg.speakers)}
     out = []
@@ -195,7 +196,7 @@ def _events(doc: Doc, text: str, raw: list[RawQuote], resolved, reg: SpeakerRegi
                 (max(rq.start, m.start) if m.kind in {"pronoun", "clitic"} else m.start, index[id(sp)], "speaker", m)
             )
     for ph in people:
-        m = _mention(doc, ph)
+        m = _mention(view, ph)
         sp = next((s for s in reg.speakers if s.kind == "person" and m.text in s.name), None)
         if sp is not None:
             out.append((m.start, index[id(sp)], "subject", m))
@@ -210,14 +211,14 @@ def _events(doc: Doc, text: str, raw: list[RawQuote], resolved, reg: SpeakerRegi
     return out
 
 
-def rerank(doc, text, raw, resolved, reg, people, ranker, trace) -> None:
+def rerank(view, text, raw, resolved, reg, people, ranker, trace) -> None:
     """Let the ranker decide the speaker of each quote whose mention the rules can't be sure of."""
     from bisect import bisect_left
 
-    for ent in doc.ents:  # people the NER model found are candidates too
+    for ent in view.ents:  # people the NER model found are candidates too
         if ent.label_ == "PER" and len(ent.text.split()) >= 2:
             reg.by_name(ent.text, upgrade=False)
-    events = _events(doc, text, raw, resolved, reg, people)
+    events = _events(view, text, raw, resolved, reg, people)
     positions = [e[0] for e in events]
     para_of = _paragraph_index(text)
     prev_key = None
@@ -302,12 +303,12 @@ def _paragraph_index(text: str):
     return lambda pos: bisect_right(starts, pos) - 1
 
 
-def role_tokens(doc: Doc, speaker: Speaker) -> tuple[list, int] | None:
+def role_tokens(view: DocView, speaker: Speaker) -> tuple[list, int] | None:
     """The tokens of a speaker's role phrase and the rule split point (index where the organisation starts)."""
     parts = [p for p in (speaker.title, speaker.organization) if p]
     if not parts:
         return None
-    span = doc.char_span(min(p.start for p in parts), max(p.end for p in parts), alignment_mode="expand")
+    span = view.char_span(min(p.start for p in parts), max(p.end for p in parts), alignment_mode="expand")
     if span is None:
         return None
     toks = list(span)
@@ -318,11 +319,11 @@ def role_tokens(doc: Doc, speaker: Speaker) -> tuple[list, int] | None:
     return toks, rule
 
 
-def resplit_roles(doc: Doc, speakers: list[Speaker], splitter: RoleSplitter) -> None:
+def resplit_roles(view: DocView, speakers: list[Speaker], splitter: RoleSplitter) -> None:
     """Let the learned splitter decide where each role's title ends and its organisation begins."""
-    text = doc_text(doc)
+    text = view.text
     for sp in speakers:
-        got = role_tokens(doc, sp)
+        got = role_tokens(view, sp)
         if got is None:
             continue
         toks, rule = got

@@ -21,7 +21,7 @@ from typing import TextIO
 from kutipan.errors import InputError, KutipanError
 from kutipan.inputs import decode, expand_paths, read_text
 
-from . import __version__
+from kutipan import __version__
 
 
 def _inputs(paths: list[str], failures: list[str]) -> Iterator[tuple[str, str]]:

@@ -8,20 +8,16 @@ that speak are `ORG`, and region names from the gazetteer (`data/regions.txt`) a
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from kutipan.document import Entity, Speaker
 from kutipan.lang import lexicon
-from kutipan.phrase.grammar import doc_words
-
-_PREFIXES = ("Kota", "Kabupaten", "Provinsi")
+from kutipan.text.view import DocView
 
 
-def _regions(doc: Doc) -> list[Entity]:
+def _regions(view: DocView) -> list[Entity]:
     out = []
-    words = doc_words(doc)
-    regions = lexicon.regions()
-    maxlen = lexicon.max_region_len()
+    words = view.words
+    regions = lexicon.get().regions
+    maxlen = lexicon.get().max_region_len
     i = 0
     while i < len(words):
         hit = 0
@@ -30,8 +26,8 @@ def _regions(doc: Doc) -> list[Entity]:
                 hit = n
                 break
         if hit:
-            s = i - 1 if i > 0 and words[i - 1] in _PREFIXES else i
-            span = doc[s : i + hit]
+            s = i - 1 if i > 0 and words[i - 1] in lexicon.get().region_prefixes else i
+            span = view[s : i + hit]
             out.append(Entity(span.start_char, span.end_char, span.text, "LOC"))
             i += hit
         else:
@@ -39,9 +35,9 @@ def _regions(doc: Doc) -> list[Entity]:
     return out
 
 
-def find_entities(doc: Doc, speakers: list[Speaker]) -> list[Entity]:
+def find_entities(view: DocView, speakers: list[Speaker]) -> list[Entity]:
     """Entities of a Doc: the model's (if any), plus what attribution learnt about the speakers."""
-    found: list[Entity] = [Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+    found: list[Entity] = [Entity(e.start_char, e.end_char, e.text, e.label_) for e in view.ents]
     extra: list[Entity] = []
     for sp in speakers:
         for m in sp.mentions:
@@ -52,8 +48,8 @@ def find_entities(doc: Doc, speakers: list[Speaker]) -> list[Entity]:
         if sp.organization is not None:
             o = sp.organization
             extra.append(Entity(o.start, o.end, o.text, "ORG"))
-    if not doc.ents:
-        extra += _regions(doc)
+    if not view.ents:
+        extra += _regions(view)
     taken = [(e.start, e.end) for e in found]
     for e in sorted(extra, key=lambda e: (-(e.end - e.start), e.start)):
         if not any(e.start < b and a < e.end for a, b in taken):

@@ -16,28 +16,23 @@ take the speaker of the quote before them. Speakers are then resolved across the
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from functools import cache
 
 import regex
-from spacy.tokens import Doc
 
 from kutipan.lang import lexicon
 from kutipan.phrase.grammar import (
-    DEMONSTRATIVES,
     Phrase,
-    doc_text,
-    doc_words,
     name_word,
     parse_phrase,
     parse_subject,
-    person_tokens,
     person_words,
 )
 from kutipan.text.cues import clitic, cue_kind
 from kutipan.text.marks import MARKS, MarkedSpan, find_marked
 from kutipan.text.segment import Range, paragraphs, sentences
+from kutipan.text.view import DocView
 
 CONFIDENCE = {
     "after": 0.95,
@@ -71,22 +66,6 @@ class RawQuote:
     link: int | None = None  # index of the quote whose speaker this one shares
 
 
-class _Index:
-    """Character ↔ token lookups for one Doc."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.starts = doc.to_array("IDX").tolist()  # no Token objects: this runs on every document
-
-    def at_or_after(self, char: int) -> int:
-        """Index of the first token that starts at or after `char` (tokens [.., i) lie before it)."""
-        return bisect.bisect_left(self.starts, char)
-
-    def chars(self, a: int, b: int) -> Range:
-        d = self.doc
-        return d[a].idx, d[b - 1].idx + len(d[b - 1].text)
-
-
 def _words(text: str) -> int:
     return len(regex.findall(r"\w+", text))
 
@@ -108,10 +87,10 @@ def _sentence_of(sents: list[Range], pos: int) -> Range | None:
     return None
 
 
-def _cue_after(ix: _Index, m: MarkedSpan, para_end: int) -> tuple[Range, Phrase | None, Range | None, int] | None:
+def _cue_after(ix: DocView, m: MarkedSpan, para_end: int) -> tuple[Range, Phrase | None, Range | None, int] | None:
     """A cue right after the closing mark: `"…," kata Budi`, `"…," katanya`, `"…," Budi menambahkan`."""
-    doc = ix.doc
-    words = doc_words(doc)
+    view = ix
+    words = view.words
     if m.close_mark is None:
         return None
     i = ix.at_or_after(m.close_mark + 1)
@@ -120,24 +99,24 @@ def _cue_after(ix: _Index, m: MarkedSpan, para_end: int) -> tuple[Range, Phrase 
         i += 1
     if i >= lim:
         return None
-    stop = _clause_end(doc, i, lim)
-    kind = cue_kind(doc, i)
+    stop = _clause_end(view, i, lim)
+    kind = cue_kind(view, i)
     if kind in {"post", "verb", "prep", "passive"}:
         cue = ix.chars(i, i + 1)
-        cl = clitic(doc, i)
+        cl = clitic(view, i)
         if cl is not None:
             return cl[0], None, cl[1], cl[2]
-        ph = parse_phrase(doc, i + 1, stop)
+        ph = parse_phrase(view, i + 1, stop)
         return cue, ph, None, (ph.end if ph else i + 1)
-    ph = parse_phrase(doc, i, stop)
-    if ph is not None and ph.end < lim and cue_kind(doc, ph.end) in {"post", "verb"}:
+    ph = parse_phrase(view, i, stop)
+    if ph is not None and ph.end < lim and cue_kind(view, ph.end) in {"post", "verb"}:
         return ix.chars(ph.end, ph.end + 1), ph, None, ph.end + 1
     return None
 
 
-def _clause_end(doc: Doc, i: int, lim: int) -> int:
+def _clause_end(view: DocView, i: int, lim: int) -> int:
     """First token at or after i that ends a clause (a full stop, an opening quotation mark, a bracket)."""
-    words = doc_words(doc)
+    words = view.words
     while i < lim:
         t = words[i]
         if t in {".", "!", "?", ";", "(", ")"} or (len(t) == 1 and t in MARKS):
@@ -146,33 +125,33 @@ def _clause_end(doc: Doc, i: int, lim: int) -> int:
     return lim
 
 
-def _cue_before(ix: _Index, text: str, m: MarkedSpan, sent: Range):
+def _cue_before(ix: DocView, text: str, m: MarkedSpan, sent: Range):
     """A cue before the opening mark: `Budi mengatakan, "…"`, `Menurut Budi, "…"`, `Budi: "…"`."""
-    doc = ix.doc
-    words = doc_words(doc)
+    view = ix
+    words = view.words
     a = ix.at_or_after(sent[0])
     b = ix.at_or_after(m.open_mark)
     if b <= a:
         return None
     c = b
     if words[c - 1] == ":":
-        ph = parse_subject(doc, a, c - 1)
+        ph = parse_subject(view, a, c - 1)
         return (None, ph, None, "colon") if ph else None
     while c > a and words[c - 1] in {",", "bahwa", ":"}:
         c -= 1
-    if c > a and cue_kind(doc, c - 1) in {"verb", "post"} and c - 1 > a:
-        ph = parse_subject(doc, a, c - 1)
+    if c > a and cue_kind(view, c - 1) in {"verb", "post"} and c - 1 > a:
+        ph = parse_subject(view, a, c - 1)
         if ph is not None:
             return ix.chars(c - 1, c), ph, None, "before"
     # Menurut Budi, "…"
     k = a
-    while k < b and words[k] in lexicon.words("connectives.txt") and cue_kind(doc, k) != "prep":
+    while k < b and words[k] in lexicon.get().connectives and cue_kind(view, k) != "prep":
         k += 1
-    if k < b and cue_kind(doc, k) == "prep":
-        cl = clitic(doc, k)
+    if k < b and cue_kind(view, k) == "prep":
+        cl = clitic(view, k)
         if cl is not None and cl[2] <= b:
             return cl[0], None, cl[1], "menurut"
-        ph = parse_phrase(doc, k + 1, c)
+        ph = parse_phrase(view, k + 1, c)
         if ph is not None and ph.end == c:
             return ix.chars(k, k + 1), ph, None, "menurut"
     return None
@@ -210,21 +189,21 @@ def _is_term(content: str) -> bool:
     if len(words) < 3:
         # a short fragment is the speaker's own words when it is plain Indonesian ("terburu-buru",
         # "sangat cerewet"), and a term when it is a name or a foreign phrase ("smart city", "Desa Cerdas")
-        common = lexicon.words("common_words.txt")
+        common = lexicon.get().common_words
         return not (words[0].islower() and all(w in common for w in words))
     caps = sum(w[0].isupper() or w[0].isdigit() for w in words)
     return caps >= len(words) - 1
 
 
-def find_quotes(doc: Doc) -> tuple[list[RawQuote], list[Phrase]]:
+def find_quotes(view: DocView) -> tuple[list[RawQuote], list[Phrase]]:
     """All quotations of a Doc, in text order, with cue and speaker phrase where the rules find them.
 
     Also returns the people named as the subject of a sentence (`Gubernur Jawa Timur Khofifah Indar
     Parawansa menerima …`), which a later `ia` or `katanya` may refer to.
     """
-    text = doc_text(doc)
-    words = doc_words(doc)
-    ix = _Index(doc)
+    text = view.text
+    words = view.words
+    ix = view
     paras = paragraphs(text)
     marked = find_marked(text, paras)
     opening = frozenset(m.open_mark for m in marked)
@@ -252,9 +231,9 @@ def find_quotes(doc: Doc) -> tuple[list[RawQuote], list[Phrase]]:
         if rq is None and m.paragraph in last_after_end:
             end_tok, prev = last_after_end[m.paragraph]
             k = end_tok
-            while k < len(doc) and words[k] in {","}:
+            while k < len(view) and words[k] in {","}:
                 k += 1
-            if k < len(doc) and doc[k].idx == m.open_mark:
+            if k < len(view) and view[k].idx == m.open_mark:
                 p = direct[prev]
                 rq = RawQuote(m.start, m.end, "direct", m.paragraph, "split", p.cue, p.phrase, p.clitic, link=prev)
         if (
@@ -286,8 +265,8 @@ def find_quotes(doc: Doc) -> tuple[list[RawQuote], list[Phrase]]:
             if m is not None and m.continues:
                 q.pattern, q.cue, q.phrase, q.clitic, q.link = "split", nxt.cue, nxt.phrase, nxt.clitic, k + 1
 
-    indirect = _find_indirect(doc, text, ix, sents_by_para, direct, term_spans)
-    people = _find_people(doc, ix, sents_by_para, protected)
+    indirect = _find_indirect(view, text, ix, sents_by_para, direct, term_spans)
+    people = _find_people(view, ix, sents_by_para, protected)
     out = sorted(direct + indirect, key=lambda q: q.start)
     # re-point links after sorting
     order = {id(q): n for n, q in enumerate(out)}
@@ -298,57 +277,33 @@ def find_quotes(doc: Doc) -> tuple[list[RawQuote], list[Phrase]]:
     return out, people
 
 
-_PREPOSITIONS = frozenset(
-    {
-        "Kepada",
-        "Dari",
-        "Di",
-        "Dalam",
-        "Pada",
-        "Untuk",
-        "Oleh",
-        "Dengan",
-        "Bagi",
-        "Terhadap",
-        "Menurut",
-        "Saat",
-        "Ketika",
-        "Selama",
-        "Sejak",
-        "Usai",
-        "Setelah",
-        "Sebelum",
-    }
-)
-
-
-def _find_people(doc: Doc, ix: _Index, sents_by_para: list[list[Range]], quoted: list[Range]) -> list[Phrase]:
+def _find_people(view: DocView, ix: DocView, sents_by_para: list[list[Range]], quoted: list[Range]) -> list[Phrase]:
     """Named people as the subject of a sentence (`Gubernur Jawa Timur Khofifah Indar Parawansa menerima …`).
 
     Only outside quotations, not after a preposition (`Kepada Konjen …`), and only a name the lexicons
     don't claim as a place or an institution word.
     """
     out = []
-    words = doc_words(doc)
-    conn = lexicon.words("connectives.txt")
-    not_name = lexicon.words("org_words.txt") | lexicon.words("titles.txt")
+    words = view.words
+    conn = lexicon.get().connectives
+    not_name = lexicon.get().org_words | lexicon.get().titles
     for sents in sents_by_para:
         for sent in sents:
             if any(a <= sent[0] < b for a, b in quoted):
                 continue
             a = ix.at_or_after(sent[0])
             b = ix.at_or_after(sent[1])
-            if a < b and words[a] in _PREPOSITIONS:
+            if a < b and words[a] in lexicon.get().subject_prepositions:
                 continue
             k = a
-            while k < b and (words[k] in conn or doc[k].is_punct or doc[k].lower_ in {"itu", "ini"}):
+            while k < b and (words[k] in conn or view[k].is_punct or view[k].lower_ in {"itu", "ini"}):
                 k += 1
             if k >= b or words[k] in conn:
                 continue
-            ph = parse_phrase(doc, k, b)
+            ph = parse_phrase(view, k, b)
             if ph is None or ph.kind != "name" or ph.end >= b or not words[ph.end][:1].islower():
                 continue
-            name = [t.text for t in doc[ph.name[0] : ph.name[1]]]
+            name = [t.text for t in view[ph.name[0] : ph.name[1]]]
             if any(w in not_name or w.isupper() for w in name):
                 continue
             if len(name) >= 2 or ph.title or ph.honorifics:
@@ -356,17 +311,13 @@ def _find_people(doc: Doc, ix: _Index, sents_by_para: list[list[Range]], quoted:
     return out
 
 
-_PREFIX_LOWER = frozenset({"di", "dan", "bidang", "sekaligus", "serta", "&"})
-_FORMER = frozenset({"Mantan", "Eks", "mantan", "eks"})
-
-
 @cache
 def _role_words() -> frozenset[str]:
     """Title, unit and institution words: what the words before a speaker's name may be."""
-    return lexicon.words("titles.txt") | lexicon.words("units.txt") | lexicon.words("org_words.txt")
+    return lexicon.get().titles | lexicon.get().units | lexicon.get().org_words
 
 
-def _subject_fallback(doc: Doc, a: int, v: int) -> Phrase | None:
+def _subject_fallback(view: DocView, a: int, v: int) -> Phrase | None:
     """The speaker of `… mengatakan` when the words before the verb do not parse as one phrase.
 
     Two shapes are common in real news. A long role the phrase parser cannot split, ending in a name:
@@ -375,8 +326,8 @@ def _subject_fallback(doc: Doc, a: int, v: int) -> Phrase | None:
     person already named: `Mantan Gubernur Jawa Tengah itu menuturkan` (a `role` mention, resolved by
     reading like `politikus itu`).
     """
-    words = doc_words(doc)
-    conn = lexicon.words("connectives.txt")
+    words = view.words
+    conn = lexicon.get().connectives
     titles = _role_words()
     k = a
     while k < v and (words[k] in conn or words[k] == ","):
@@ -384,26 +335,26 @@ def _subject_fallback(doc: Doc, a: int, v: int) -> Phrase | None:
     if k >= v or not (words[k][:1].isupper() or words[k] in titles):
         return None
     e = v
-    while e > k and words[e - 1] in lexicon.words("adverbs.txt") and words[e - 1] not in DEMONSTRATIVES:
+    while e > k and words[e - 1] in lexicon.get().adverbs and words[e - 1] not in lexicon.get().demonstratives:
         e -= 1  # "Eks Wali Kota Jakarta Utara itu juga berpesan"
     if (
         2 <= e - k <= 8
-        and words[e - 1] in DEMONSTRATIVES
-        and (words[k] in titles or words[k] in _FORMER or words[k].lower() in lexicon.words("role_heads.txt"))
+        and words[e - 1] in lexicon.get().demonstratives
+        and (words[k] in titles or words[k] in lexicon.get().former or words[k].lower() in lexicon.get().role_heads)
         and all(w.replace("-", "").isalnum() for w in words[k : e - 1])
-        and not any(cue_kind(doc, j) for j in range(k, e - 1))
+        and not any(cue_kind(view, j) for j in range(k, e - 1))
     ):
         return Phrase(k, e, "role", (k, e))
-    persons = person_tokens(doc)
+    persons = view.persons
     found: list[Phrase] = []
     for s in range(k + 1, v):
         prefix = words[k:s]
         lower = [w for w in prefix if not w[:1].isupper() and w not in {"(", ")", ",", "."}]
-        if len(lower) > 2 or any(w not in _PREFIX_LOWER and w not in titles for w in lower):
+        if len(lower) > 2 or any(w not in lexicon.get().role_lower_words and w not in titles for w in lower):
             return None
         if not words[s][:1].isupper():
             continue
-        ph = parse_subject(doc, s, v)
+        ph = parse_subject(view, s, v)
         if ph is None or ph.kind != "name" or not any(w in titles for w in prefix):
             continue
         name = range(*ph.name)
@@ -428,14 +379,14 @@ def _subject_fallback(doc: Doc, a: int, v: int) -> Phrase | None:
     return next((ph for ph in found if ph.name[1] - ph.name[0] <= 3), found[0] if found else None)
 
 
-def _find_indirect(doc, text, ix, sents_by_para, direct, term_spans) -> list[RawQuote]:
+def _find_indirect(view, text, ix, sents_by_para, direct, term_spans) -> list[RawQuote]:
     out: list[RawQuote] = []
     taken = [(q.start, q.end) for q in direct]
     for p, sents in enumerate(sents_by_para):
         for sent in sents:
             if any(a < sent[1] and sent[0] < b for a, b in taken):
                 continue
-            rq = _indirect_in(doc, ix, text, sent, p)
+            rq = _indirect_in(view, ix, text, sent, p)
             if rq is None:
                 continue
             inner = [m for m in term_spans if rq.start <= m.open_mark and m.end <= rq.end]
@@ -445,56 +396,29 @@ def _find_indirect(doc, text, ix, sents_by_para, direct, term_spans) -> list[Raw
     return out
 
 
-_PREPOSITION_LEADS = frozenset(
-    {
-        "Dalam",
-        "Pada",
-        "Di",
-        "Untuk",
-        "Terkait",
-        "Sejak",
-        "Selain",
-        "Saat",
-        "Ketika",
-        "Dari",
-        "Bagi",
-        "Menurut",
-        "Soal",
-        "Mengenai",
-        "Tentang",
-        "Selama",
-        "Hingga",
-    }
-)
-
-
-_BACK = frozenset({"itu", "tersebut", "ini", "serupa", "senada"})
-_AFTER_BACK = frozenset({"pada", "di", "dalam", "saat", "ketika", "usai", "kepada", "seusai", "."})
-
-
 def _points_back(words: list[str], c: int, b: int) -> bool:
     """`mengemukakan hal itu pada diskusi …`: the object refers to earlier words, it reports none (§8.2)."""
     return (
         words[c].lower() == "hal"
         and c + 1 < b
-        and words[c + 1].lower() in _BACK
-        and (c + 2 >= b or words[c + 2].lower() in _AFTER_BACK)
+        and words[c + 1].lower() in lexicon.get().back_words
+        and (c + 2 >= b or words[c + 2].lower() in lexicon.get().after_back)
     )
 
 
-def _adverbial(doc: Doc, a: int, b: int) -> bool:
+def _adverbial(view: DocView, a: int, b: int) -> bool:
     """Whether tokens [a, b) are only a connective or adverbial (`Sebetulnya`, `Pada 2016`, `Selain itu`).
 
     `Namun kejadian-kejadian itu, lanjut Budi, …` is not: after the connective comes the subject of the
     reported clause (GUIDE §8.5).
     """
-    conn = lexicon.words("connectives.txt")
-    words = [t.text for t in doc[a:b] if not t.is_punct]
-    while words and words[0] in conn and words[0] not in _PREPOSITION_LEADS:
+    conn = lexicon.get().connectives
+    words = [t.text for t in view[a:b] if not t.is_punct]
+    while words and words[0] in conn and words[0] not in lexicon.get().lead_prepositions:
         words = words[1:]
     if not words:
         return True
-    return words[0] in _PREPOSITION_LEADS or words[0].lower() in lexicon.words("adverbs.txt")
+    return words[0] in lexicon.get().lead_prepositions or words[0].lower() in lexicon.get().adverbs
 
 
 def _trim_content(text: str, s: int, e: int) -> Range | None:
@@ -507,103 +431,103 @@ def _trim_content(text: str, s: int, e: int) -> Range | None:
     return s, e
 
 
-def _indirect_in(doc: Doc, ix: _Index, text: str, sent: Range, p: int) -> RawQuote | None:
-    words = doc_words(doc)
+def _indirect_in(view: DocView, ix: DocView, text: str, sent: Range, p: int) -> RawQuote | None:
+    words = view.words
     a = ix.at_or_after(sent[0])
     b = ix.at_or_after(sent[1])
     if b - a < 4:
         return None
-    conn = lexicon.words("connectives.txt")
+    conn = lexicon.get().connectives
     # Menurut Budi, … / Menurutnya, …
     k = a
-    while k < b and words[k] in conn and cue_kind(doc, k) != "prep":
+    while k < b and words[k] in conn and cue_kind(view, k) != "prep":
         k += 1
-    if k < b and words[k] != "," and cue_kind(doc, k) == "prep" and (k == a or words[k - 1] == ","):
+    if k < b and words[k] != "," and cue_kind(view, k) == "prep" and (k == a or words[k - 1] == ","):
         comma = next((j for j in range(k + 1, min(b, k + 25)) if words[j] == ","), None)
         if comma is not None:
-            cl = clitic(doc, k)
+            cl = clitic(view, k)
             if cl is not None and comma == cl[2]:
-                span = _trim_content(text, doc[comma].idx + 1, sent[1])
+                span = _trim_content(text, view[comma].idx + 1, sent[1])
                 if span:
                     return RawQuote(*span, "indirect", p, "menurut", cl[0], None, cl[1])
-            ph = parse_phrase(doc, k + 1, comma)
+            ph = parse_phrase(view, k + 1, comma)
             if ph is not None and ph.end == comma:
-                span = _trim_content(text, doc[comma].idx + 1, sent[1])
+                span = _trim_content(text, view[comma].idx + 1, sent[1])
                 if span:
                     return RawQuote(*span, "indirect", p, "menurut", ix.chars(k, k + 1), ph)
     # Diterangkan Budi, … (a passive cue with its agent, then the content)
-    if cue_kind(doc, k) == "passive" and (k == a or words[k - 1] == ","):
+    if cue_kind(view, k) == "passive" and (k == a or words[k - 1] == ","):
         comma = next((j for j in range(k + 1, min(b, k + 25)) if words[j] == ","), None)
         if comma is not None:
-            ph = parse_phrase(doc, k + 1, comma)
+            ph = parse_phrase(view, k + 1, comma)
             if ph is not None and ph.end == comma:
-                span = _trim_content(text, doc[comma].idx + 1, sent[1])
+                span = _trim_content(text, view[comma].idx + 1, sent[1])
                 if span:
                     return RawQuote(*span, "indirect", p, "menurut", ix.chars(k, k + 1), ph)
     # …, kata dia, …  /  …, kata Budi.
     for k in range(a + 1, b - 1):
-        if words[k - 1] != "," or cue_kind(doc, k) not in {"post", "prep"}:
+        if words[k - 1] != "," or cue_kind(view, k) not in {"post", "prep"}:
             continue
-        cl = clitic(doc, k)
+        cl = clitic(view, k)
         if cl is not None:
             ph, nya, end, cue = None, cl[1], cl[2], cl[0]
         else:
-            ph = parse_phrase(doc, k + 1, b)
+            ph = parse_phrase(view, k + 1, b)
             if ph is None:
                 continue
             nya, end, cue = None, ph.end, ix.chars(k, k + 1)
         if end < b and words[end] == "," and end + 1 < b:
-            if _adverbial(doc, a, k - 1):
-                span = _trim_content(text, doc[end].idx + 1, sent[1])
+            if _adverbial(view, a, k - 1):
+                span = _trim_content(text, view[end].idx + 1, sent[1])
             else:
                 span = _trim_content(text, sent[0], sent[1])
             if span:
                 return RawQuote(*span, "indirect", p, "mid", cue, ph, nya)
-        rest = text[doc[end].idx if end < b else sent[1] : sent[1]]
-        at_end = end >= b or words[end] in {".", "!", "?"} or words[end] in lexicon.words("stops.txt")
+        rest = text[view[end].idx if end < b else sent[1] : sent[1]]
+        at_end = end >= b or words[end] in {".", "!", "?"} or words[end] in lexicon.get().stops
         if at_end and not regex.search(r"[\"“”]", rest):
-            span = _trim_content(text, sent[0], doc[k - 1].idx)
+            span = _trim_content(text, sent[0], view[k - 1].idx)
             if span:
                 return RawQuote(*span, "indirect", p, "end", cue, ph, nya)
     # Saat ini, menurutnya masih … / Menurutnya Indonesia perlu … (no comma after the cue)
     for k in range(a, min(b - 3, a + 12)):
-        if cue_kind(doc, k) != "prep":
+        if cue_kind(view, k) != "prep":
             continue
-        cl = clitic(doc, k)
-        if cl is None or not _adverbial(doc, a, k):
+        cl = clitic(view, k)
+        if cl is None or not _adverbial(view, a, k):
             break
-        span = _trim_content(text, doc[cl[2]].idx if cl[2] < b else sent[1], sent[1])
+        span = _trim_content(text, view[cl[2]].idx if cl[2] < b else sent[1], sent[1])
         if span:
             return RawQuote(*span, "indirect", p, "menurut", cl[0], None, cl[1])
         break
     # …, Budi bilang, … (the speaker before a verb cue, set off by commas)
     for v in range(a + 2, b - 1):
-        if cue_kind(doc, v) != "verb" or words[v + 1] != ",":
+        if cue_kind(view, v) != "verb" or words[v + 1] != ",":
             continue
         comma = next((j for j in range(v - 1, max(a, v - 12) - 1, -1) if words[j] == ","), None)
-        if comma is None or not _words(text[sent[0] : doc[comma].idx]) >= 2:
+        if comma is None or not _words(text[sent[0] : view[comma].idx]) >= 2:
             continue
-        ph = parse_subject(doc, comma + 1, v)
+        ph = parse_subject(view, comma + 1, v)
         if ph is not None:
-            span = _trim_content(text, sent[0], doc[comma].idx)
-            rest = _trim_content(text, doc[v + 1].idx + 1, sent[1])
+            span = _trim_content(text, sent[0], view[comma].idx)
+            rest = _trim_content(text, view[v + 1].idx + 1, sent[1])
             if span and rest:
                 return RawQuote(
                     sent[0], _trim_content(text, sent[0], sent[1])[1], "indirect", p, "mid", ix.chars(v, v + 1), ph
                 )
     # Budi mengatakan (bahwa) …
     for v in range(a + 1, min(b - 2, a + 30)):
-        if cue_kind(doc, v) != "verb":
+        if cue_kind(view, v) != "verb":
             continue
-        ph = parse_subject(doc, a, v) or _subject_fallback(doc, a, v)
+        ph = parse_subject(view, a, v) or _subject_fallback(view, a, v)
         if ph is None:
             continue
         c = v + 1
         while c < b and words[c] in {",", "bahwa", ":"}:
             c += 1
-        if c < b and (words[c].lower() in lexicon.words("not_content.txt") or _points_back(words, c, b)):
+        if c < b and (words[c].lower() in lexicon.get().not_content or _points_back(words, c, b)):
             return None  # "menjelaskan soal …", "menyampaikan apresiasi": no reported content
-        span = _trim_content(text, doc[c].idx if c < b else sent[1], sent[1])
+        span = _trim_content(text, view[c].idx if c < b else sent[1], sent[1])
         if span:
             return RawQuote(*span, "indirect", p, "subject", ix.chars(v, v + 1), ph)
         return None

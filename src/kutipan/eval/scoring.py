@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from kutipan.lang import lexicon
+from kutipan.eval.names import normalize_name
 
 _WORD = re.compile(r"\w+")
 Doc = dict[str, Any]
@@ -59,17 +59,6 @@ def match_quotes(gold: list[dict], pred: list[dict], text: str) -> list[tuple[in
         used_p.add(j)
         pairs.append((i, j))
     return pairs
-
-
-def normalize_name(name: str | None) -> str:
-    """Case-folded name without honorifics, ranks and degrees (`AKBP Dr. Budi, S.H.` → `budi`)."""
-    if not name:
-        return ""
-    drop = {f.casefold().rstrip(".") for f in lexicon.honorifics()}
-    for rank in lexicon.phrases("ranks.txt"):
-        drop |= {w.casefold().rstrip(".") for w in rank}
-    words = [w.casefold().strip(".,") for w in name.replace(",", " ").split()]
-    return " ".join(w for w in words if w and w not in drop)
 
 
 def _word_f1(a: str | None, b: str | None) -> float:

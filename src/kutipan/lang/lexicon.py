@@ -1,14 +1,20 @@
-"""Read the lexicon data files once.
+"""Read the lexicon data files once, and look them up through one typed object.
 
 The word lists (cues, titles, ranks, honorifics, organisation heads, regions …) are data in
 `kutipan/data/`, one entry per line with `#` comments, so that a new cue or title is a new line and not
-new code. Only this module opens them. Entries are stored in their base form; the case variants that
-news text uses (`Kata`, `KATA`) are made here.
+new code. Only this module opens them, and `get()` is the one way to read them: a frozen `Lexicon` whose
+fields are named for what they hold (`lex.titles`, `lex.ranks.match(...)`), so no call site names a file.
+
+Two kinds of list: *words* are stored in their base form and looked up in the case variants that news
+text uses (`Kata`, `KATA` are made here); *exact* lists (function words, particles, abbreviations) are
+looked up as written, because their case carries meaning (`di` inside a role, `Di` at a sentence start).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -28,6 +34,148 @@ def _variants(form: str) -> set[str]:
     if not form.isupper() and not any(c.isupper() for c in form[1:]):
         out |= {form[:1].upper() + form[1:], form.lower()}
     return out
+
+
+def _exact(name: str) -> frozenset[str]:
+    """A one-column list looked up exactly as written (no case variants)."""
+    return frozenset(_lines(name))
+
+
+@dataclass(frozen=True)
+class PhraseTable:
+    """Multi-word entries (ranks, institution heads, region heads, role nouns) indexed by first word."""
+
+    phrases: tuple[tuple[str, ...], ...]  # longest first
+    index: Mapping[str, tuple[tuple[str, ...], ...]]  # first word → its phrases, longest first
+
+    @classmethod
+    def load(cls, name: str) -> PhraseTable:
+        ph = phrases(name)
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for p in ph:
+            index.setdefault(p[0], []).append(p)
+        return cls(ph, {k: tuple(v) for k, v in index.items()})
+
+    def match(self, words: list[str], j: int, limit: int) -> int:
+        """Length of the longest entry at `words[j:limit]` (0 if none)."""
+        if j >= limit or j < 0:
+            return 0
+        for ph in self.index.get(words[j], ()):
+            n = len(ph)
+            if j + n <= limit and tuple(words[j : j + n]) == ph:
+                return n
+        return 0
+
+    def starts(self, word: str) -> bool:
+        """Whether some entry starts with `word`."""
+        return word in self.index
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list of `kutipan/data`, loaded once (see `get`)."""
+
+    cues: Mapping[str, str]  # cue form → kind (post, verb, prep, passive), all case variants
+    clitic_cues: frozenset[str]  # cue words that carry the -nya speaker: katanya, ujarnya, menurutnya
+    pronouns: Mapping[str, str]  # ia, dia, beliau → pronoun; nya → clitic
+    honorifics: Mapping[str, str]  # honorific or degree → pre | post
+    pre_honorifics: frozenset[str]  # before a name: Dr., H., Prof.
+    post_honorifics: frozenset[str]  # after a name: degrees S.H., M.Si.
+    titles: frozenset[str]  # title words: Kepala, Ketua, Direktur
+    units: frozenset[str]  # unit words inside a title: Bidang, Seksi
+    title_words: frozenset[str]  # titles | units: what the phrase grammar calls a title word
+    org_words: frozenset[str]  # words inside institution names
+    stops: frozenset[str]  # function words that end a name
+    connectives: frozenset[str]  # sentence connectives: Namun, Sementara
+    adverbs: frozenset[str]  # adverbs between subject and verb: juga, pun
+    given_names: frozenset[str]
+    person_names: frozenset[str]  # name words from the NER corpora
+    person_words: frozenset[str]  # given_names | person_names
+    common_words: frozenset[str]  # lower-case common words (a capitalised one is not a name)
+    not_content: frozenset[str]  # objects after a cue that are not reported content
+    role_heads: frozenset[str]  # role nouns that head a speaker phrase: politikus, pengamat
+    ranks: PhraseTable  # police and military ranks: AKBP, Brigjen TNI
+    org_heads: PhraseTable  # institution heads: Dinas, Polres, PT
+    region_heads: PhraseTable  # titles that take a region: Wali Kota, Bupati, Kapolres
+    role_nouns: PhraseTable  # lower-case role nouns as speakers: warga, pengamat
+    regions: frozenset[tuple[str, ...]]  # place names as token tuples
+    max_region_len: int
+    name_particles: frozenset[str]  # bin, van, de
+    region_markers: frozenset[str]  # Kota, Kabupaten, Cabang
+    demonstratives: frozenset[str]  # itu, ini, tersebut
+    minister_titles: frozenset[str]  # Menteri, Menko, Wamen
+    adjunct_starts: frozenset[str]  # di, saat, selaku
+    days: frozenset[str]  # Senin … Minggu
+    abbreviations: frozenset[str]  # kept whole by the tokenizer: Pol., Kab.
+    sentence_abbreviations: frozenset[str]  # never end a sentence: Tbk., PT.
+    name_function_words: frozenset[str]  # capitalised function words inside names: Di, Dari
+    subject_prepositions: frozenset[str]  # before a non-subject name: Kepada, Dari
+    lead_prepositions: frozenset[str]  # lead into a clause, not a speaker: Dalam, Terkait
+    back_words: frozenset[str]  # itu, tersebut, serupa
+    after_back: frozenset[str]  # pada, di, .
+    former: frozenset[str]  # Mantan, Eks
+    role_lower_words: frozenset[str]  # di, dan, bidang
+    region_prefixes: frozenset[str]  # Kota, Kabupaten, Provinsi
+    national_heads: frozenset[str]  # Presiden, Wapres
+
+    def is_degree(self, word: str) -> bool:
+        """An academic degree after a name: the lexicon's (`S.H.`, `M.Si.`) or one of its shape (`Sp.A.`)."""
+        return word in self.post_honorifics or bool(DEGREE.match(word))
+
+
+@cache
+def get() -> Lexicon:
+    """The lexicon, read from `kutipan/data` on first use and shared after that."""
+    hon = honorifics()
+    titles, units = words("titles.txt"), words("units.txt")
+    given, person = words("given_names.txt"), words("person_names.txt")
+    return Lexicon(
+        cues=cues(),
+        clitic_cues=clitic_cues(),
+        pronouns=pronouns(),
+        honorifics=hon,
+        pre_honorifics=frozenset(f for f, p in hon.items() if p == "pre"),
+        post_honorifics=frozenset(f for f, p in hon.items() if p == "post"),
+        titles=titles,
+        units=units,
+        title_words=titles | units,
+        org_words=words("org_words.txt"),
+        stops=words("stops.txt"),
+        connectives=words("connectives.txt"),
+        adverbs=words("adverbs.txt"),
+        given_names=given,
+        person_names=person,
+        person_words=given | person,
+        common_words=words("common_words.txt"),
+        not_content=words("not_content.txt"),
+        role_heads=words("role_heads.txt"),
+        ranks=PhraseTable.load("ranks.txt"),
+        org_heads=PhraseTable.load("org_heads.txt"),
+        region_heads=PhraseTable.load("region_heads.txt"),
+        role_nouns=PhraseTable.load("role_nouns.txt"),
+        regions=regions(),
+        max_region_len=max_region_len(),
+        name_particles=_exact("name_particles.txt"),
+        region_markers=_exact("region_markers.txt"),
+        demonstratives=_exact("demonstratives.txt"),
+        minister_titles=_exact("minister_titles.txt"),
+        adjunct_starts=_exact("adjunct_starts.txt"),
+        days=_exact("days.txt"),
+        abbreviations=_exact("abbreviations.txt"),
+        sentence_abbreviations=_exact("sentence_abbreviations.txt"),
+        name_function_words=_exact("name_function_words.txt"),
+        subject_prepositions=_exact("subject_prepositions.txt"),
+        lead_prepositions=_exact("lead_prepositions.txt"),
+        back_words=_exact("back_words.txt"),
+        after_back=_exact("after_back.txt"),
+        former=_exact("former.txt"),
+        role_lower_words=_exact("role_lower_words.txt"),
+        region_prefixes=_exact("region_prefixes.txt"),
+        national_heads=_exact("national_heads.txt"),
+    )
+
+
+# The loaders below read one file each; call sites use `get()` instead.
 
 
 @cache

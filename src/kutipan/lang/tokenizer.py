@@ -19,7 +19,6 @@ from spacy.language import Language
 from kutipan.lang import lexicon
 
 DATE = re.compile(r"^\d{1,2}/\d{1,2}(/\d{2,4})?$")
-ABBREVIATIONS = ("Pol.", "Plt.", "Plh.", "Pj.", "Kab.", "Kec.", "Kel.", "No.", "Jl.", "Inf.", "Adm.", "Prov.")
 
 
 def _keeps_hyphens(pattern: str) -> bool:
@@ -51,12 +50,12 @@ def add_special_cases(nlp: Language) -> None:
     """Teach `nlp`'s tokenizer the clitic cues and the dotted abbreviations it lacks."""
     tok = nlp.tokenizer
     known = tok.rules
-    for form in lexicon.clitic_cues():
+    for form in lexicon.get().clitic_cues:
         if form.islower():
             base = form[: -len(lexicon.CLITIC)]
             tok.add_special_case(form, [{ORTH: base}, {ORTH: form[len(base) :]}])
-    dotted = [f for f in lexicon.honorifics() if "." in f] + list(ABBREVIATIONS)
-    for rank in lexicon.phrases("ranks.txt"):
+    dotted = [f for f in lexicon.get().honorifics if "." in f] + list(lexicon.get().abbreviations)
+    for rank in lexicon.get().ranks.phrases:
         dotted += [w for w in rank if "." in w]
     for form in sorted(set(dotted)):
         if form not in known:

@@ -17,22 +17,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.attrs import IDX, LENGTH
-from spacy.tokens import Doc
-
-from kutipan.document import Span
 from kutipan.lang import lexicon
+from kutipan.text.view import DocView
 
 TokRange = tuple[int, int]
-NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "der", "da", "al", "el", "von", "dos", "y"})
-REGION_MARKERS = frozenset(
-    {"Kota", "Kabupaten", "Kab.", "Provinsi", "Prov.", "Kecamatan", "Kec.", "Desa", "Kelurahan", "Kel."}
-    | {"Cabang", "Wilayah", "Perwakilan"}  # "BPJS Kesehatan Cabang Sukamaju": a place follows
-)
 MAX_NAME = 6
-DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})  # "politikus itu", "Mantan Gubernur … itu"
-_MINISTERS = frozenset({"Menteri", "Menko", "Wamen"})  # GUIDE §8.7: the field is part of the title
-_ADJUNCT_START = frozenset({"di", "saat", "ketika", "usai", "seusai", "kepada", "selaku", "sebagai", "dalam"})
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")  # words glued by scraping: "dikonfirmasidetikSumbagsel"
 # a number that belongs to the title or unit before it: "Komisi IV", "Wakil Ketua II", "Dandim 0617/Pasirluhur"
 _NUMBER = re.compile(r"^(?:(?:X{0,2})(?:IX|IV|VI{0,3}|I{1,3})|X{1,2}|\d{1,4}(?:/[\w.-]+)?)$")
@@ -53,20 +42,15 @@ class Phrase:
     region_head: bool = False
 
 
+def _sets() -> lexicon.Lexicon:
+    return lexicon.get()
+
+
 @cache
-def _sets():
-    return {
-        "title": lexicon.words("titles.txt") | lexicon.words("units.txt"),
-        "unit": lexicon.words("units.txt"),
-        "org_word": lexicon.words("org_words.txt"),
-        "stop": lexicon.words("stops.txt") - {"Di", "Dengan", "Dari", "Ke", "Untuk", "Yang", "Dalam", "Pada"},
-        "connective": lexicon.words("connectives.txt"),
-        "adverb": lexicon.words("adverbs.txt"),
-        "pre": frozenset(f for f, p in lexicon.honorifics().items() if p == "pre"),
-        "person": lexicon.words("person_names.txt") | lexicon.words("given_names.txt"),
-        "common": lexicon.words("common_words.txt"),
-        "post": frozenset(f for f, p in lexicon.honorifics().items() if p == "post"),
-    }
+def _name_stops() -> frozenset[str]:
+    """Function words that end a name; capitalised prepositions may stand inside one (`Pengadilan … Di`)."""
+    lex = lexicon.get()
+    return lex.stops - lex.name_function_words
 
 
 def _is_cap(w: str) -> bool:
@@ -100,9 +84,9 @@ def _lower_run(words: list[str], j: int, limit: int) -> int:
     k = j
     while k < limit and k - j < 3:
         w = words[k]
-        if not w[:1].islower() or not w.isalpha() or w in s["stop"] or w in s["adverb"] or w in lexicon.cues():
+        if not w[:1].islower() or not w.isalpha() or w in _name_stops() or w in s.adverbs or w in _sets().cues:
             break
-        if w in lexicon.pronouns() or w in DEMONSTRATIVES or w in {"dan", "yang", "setempat"}:
+        if w in _sets().pronouns or w in _sets().demonstratives or w in {"dan", "yang", "setempat"}:
             break
         k += 1
     after = words[k] if k < len(words) else ""  # past `limit` when the chain ends at the name
@@ -111,20 +95,9 @@ def _lower_run(words: list[str], j: int, limit: int) -> int:
     return k - j
 
 
-def _match(words: list[str], j: int, limit: int, table: str) -> int:
-    """Length of the longest phrase of the lexicon `table` at `words[j:]` (0 if none)."""
-    if j >= limit:
-        return 0
-    for ph in lexicon.phrase_index(table).get(words[j], ()):
-        n = len(ph)
-        if j + n <= limit and tuple(words[j : j + n]) == ph:
-            return n
-    return 0
-
-
 def _region(words: list[str], j: int, limit: int) -> int:
-    regions = lexicon.regions()
-    for n in range(min(lexicon.max_region_len(), limit - j), 0, -1):
+    regions = _sets().regions
+    for n in range(min(_sets().max_region_len, limit - j), 0, -1):
         if tuple(words[j : j + n]) in regions:
             return n
     return 0
@@ -133,18 +106,23 @@ def _region(words: list[str], j: int, limit: int) -> int:
 def _name_run(words: list[str], j: int, limit: int, allow_common: bool = False) -> int:
     """Length of a run of name words at j: capitalised words, initials and particles."""
     s = _sets()
-    cues = lexicon.cues()
+    cues = _sets().cues
     k = j
     while k < limit and k - j < MAX_NAME:
         w = words[k]
-        if w in s["stop"] or w in cues or w in lexicon.pronouns() or w in lexicon.clitic_cues():
+        if w in _name_stops() or w in cues or w in _sets().pronouns or w in _sets().clitic_cues:
             break
-        if (k == j and w in s["connective"]) or ".com" in w or _GLUED.search(w):
+        if (k == j and w in s.connectives) or ".com" in w or _GLUED.search(w):
             break  # "Namun", "Liputan6.com", "DilansirdetikSepakbola" are not names
-        if _is_cap(w) or (k > j and w in NAME_PARTICLES and k + 1 < limit and _is_cap(words[k + 1])):
-            if w in s["pre"] or _is_degree(w) or _match(words, k, limit, "ranks.txt"):
+        if _is_cap(w) or (k > j and w in _sets().name_particles and k + 1 < limit and _is_cap(words[k + 1])):
+            if w in s.pre_honorifics or _is_degree(w) or _sets().ranks.match(words, k, limit):
                 break
-            if not allow_common and w.lower() in s["common"] and w not in s["person"] and (k == j or w[1:].islower()):
+            if (
+                not allow_common
+                and w.lower() in s.common_words
+                and w not in s.person_words
+                and (k == j or w[1:].islower())
+            ):
                 # a capitalised common word: "Kinerja Renita …" at a sentence start, "… Dhani Bicara"
                 if k == j:
                     return 0
@@ -155,7 +133,7 @@ def _name_run(words: list[str], j: int, limit: int, allow_common: bool = False) 
             k += 1
             continue
         break
-    while k > j and words[k - 1] in NAME_PARTICLES | {"'"}:
+    while k > j and words[k - 1] in _sets().name_particles | {"'"}:
         k -= 1
     return k - j
 
@@ -163,14 +141,17 @@ def _name_run(words: list[str], j: int, limit: int, allow_common: bool = False) 
 def _honorifics(words: list[str], j: int, limit: int, out: list[TokRange]) -> int:
     """Consume ranks and pre-name honorifics at j; append their ranges; return the new position."""
     s = _sets()
-    ranks = "ranks.txt"
     while j < limit:
-        n = _match(words, j, limit, ranks)
-        if n and j + n < limit and _is_cap(words[j + n]) or n and j + n < limit and words[j + n] in s["pre"]:
+        n = s.ranks.match(words, j, limit)
+        if n and j + n < limit and _is_cap(words[j + n]) or n and j + n < limit and words[j + n] in s.pre_honorifics:
             out.append((j, j + n))
             j += n
             continue
-        if words[j] in s["pre"] and j + 1 < limit and (_is_cap(words[j + 1]) or words[j + 1] in s["pre"]):
+        if (
+            words[j] in s.pre_honorifics
+            and j + 1 < limit
+            and (_is_cap(words[j + 1]) or words[j + 1] in s.pre_honorifics)
+        ):
             out.append((j, j + 1))
             j += 1
             continue
@@ -180,7 +161,7 @@ def _honorifics(words: list[str], j: int, limit: int, out: list[TokRange]) -> in
 
 def _is_degree(w: str) -> bool:
     """An academic degree after a name: the lexicon's (`S.H.`, `M.Si.`) or one of their shape (`Sp.A.`)."""
-    return w in _sets()["post"] or bool(lexicon.DEGREE.match(w))
+    return _sets().is_degree(w)
 
 
 def _post_degrees(words: list[str], j: int, limit: int, out: list[TokRange]) -> int:
@@ -197,17 +178,17 @@ def _post_degrees(words: list[str], j: int, limit: int, out: list[TokRange]) -> 
 
 
 def _org_head(words: list[str], j: int, limit: int) -> int:
-    n = _match(words, j, limit, "org_heads.txt")
+    n = _sets().org_heads.match(words, j, limit)
     if n:
         return n
     w = words[j]
     s = _sets()
     if (
         _is_acronym(w)
-        and w not in s["post"]
-        and w not in s["pre"]
-        and w not in s["title"]  # "CEO", "VP", "GM"
-        and not _match(words, j, limit, "ranks.txt")
+        and w not in s.post_honorifics
+        and w not in s.pre_honorifics
+        and w not in s.title_words  # "CEO", "VP", "GM"
+        and not _sets().ranks.match(words, j, limit)
     ):
         return 1
     return 0
@@ -226,32 +207,32 @@ def _org_body(words: list[str], j: int, limit: int) -> int:
         if _paren(words, j, limit):
             j += 3
             continue
-        if w in REGION_MARKERS and j + 1 < limit and _is_cap(words[j + 1]):
+        if w in _sets().region_markers and j + 1 < limit and _is_cap(words[j + 1]):
             n = _region(words, j + 1, limit) or 1
             j += 1 + n
             continue
         n = _region(words, j, limit)
         if n:
             j += n
-            if j < limit and words[j] == "Kota" and not (j + 1 < limit and words[j + 1] in s["org_word"]):
+            if j < limit and words[j] == "Kota" and not (j + 1 < limit and words[j + 1] in s.org_words):
                 j += 1  # "Polres Tasikmalaya Kota"
             continue
-        if w in s["org_word"] or w in s["unit"] or _is_acronym(w) and w not in s["post"]:
-            if _match(words, j, limit, "ranks.txt"):
+        if w in s.org_words or w in s.units or _is_acronym(w) and w not in s.post_honorifics:
+            if _sets().ranks.match(words, j, limit):
                 break
             if w[:1].islower() and not (j + 1 < limit and _is_cap(words[j + 1])):
                 break  # "Kementerian Kesehatan dalam keterangannya"
             j += 1
             continue
-        if _match(words, j, limit, "ranks.txt"):
+        if _sets().ranks.match(words, j, limit):
             break  # "Satgas … Brigjen TNI Hadi": the rank starts the name
-        if (h := _org_head(words, j, limit)) and w not in s["pre"]:
+        if (h := _org_head(words, j, limit)) and w not in s.pre_honorifics:
             j += h  # an institution inside another: "Kanwil Kemenag Provinsi Lampung"
             continue
         if (
             _is_cap(w)
-            and w not in s["pre"]
-            and w not in s["person"]
+            and w not in s.pre_honorifics
+            and w not in s.person_words
             and any(_org_head(words, x, limit) for x in range(j + 1, min(limit, j + 3)))
         ):
             j += 1  # a unit the lexicon lacks before an institution: "Kanwil DJPb Kemenkeu"
@@ -260,15 +241,15 @@ def _org_body(words: list[str], j: int, limit: int) -> int:
             k = j + 1
             if words[k] == "dan" and k + 1 < limit:
                 k += 1
-            if words[k] in s["org_word"] and words[k] not in {"dan"}:
+            if words[k] in s.org_words and words[k] not in {"dan"}:
                 j = k
                 continue
-        if _is_cap(w) and w not in s["pre"]:
+        if _is_cap(w) and w not in s.pre_honorifics:
             n = _name_run(words, j, limit, allow_common=True)
             if n and _paren(words, j + n, limit):
                 j += n + 3  # "Gabungan Perusahaan Karet Indonesia (Gapkindo)"
                 continue
-            if n and j + n < limit and (words[j + n] in s["pre"] or _match(words, j + n, limit, "ranks.txt")):
+            if n and j + n < limit and (words[j + n] in s.pre_honorifics or _sets().ranks.match(words, j + n, limit)):
                 j += n  # "Polres Jaksel AKBP Irwan Susanto", "Satgas Penanganan Bencana Brigjen TNI Hadi"
                 continue
         if n := _number(words, j, limit):
@@ -281,18 +262,17 @@ def _org_body(words: list[str], j: int, limit: int) -> int:
 def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
     """Consume title words (and units) at j; return the new position and whether it is a region head."""
     s = _sets()
-    heads = "region_heads.txt"
     start = j
     region_head = False
     while j < limit:
-        n = _match(words, j, limit, heads)
+        n = s.region_heads.match(words, j, limit)
         if n:
-            national = words[j + n - 1] in {"Presiden", "Wapres"}
+            national = words[j + n - 1] in s.national_heads
             j += n
             region_head = True
             if national:
                 continue
-            if j < limit and words[j] in REGION_MARKERS and j + 1 < limit and _is_cap(words[j + 1]):
+            if j < limit and words[j] in _sets().region_markers and j + 1 < limit and _is_cap(words[j + 1]):
                 j += 1 + (_region(words, j + 1, limit) or 1)
             else:
                 r = _region(words, j, limit)
@@ -302,9 +282,9 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
                     j + 1 < limit
                     and _is_cap(words[j])
                     and (_is_cap(words[j + 1]) or words[j + 1] == ",")
-                    and words[j] not in s["title"]
-                    and words[j] not in s["person"]
-                    and words[j] not in s["pre"]
+                    and words[j] not in s.title_words
+                    and words[j] not in s.person_words
+                    and words[j] not in s.pre_honorifics
                     and not _org_head(words, j, limit)
                 ):
                     j += 1  # an unknown region: "Bupati Sukamaju Andi"
@@ -314,20 +294,22 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
                 j < limit
                 and words[j] == "Kota"
                 and j + 1 < limit
-                and (words[j + 1] == "," or words[j + 1] in s["pre"] or _match(words, j + 1, limit, "ranks.txt"))
+                and (
+                    words[j + 1] == "," or words[j + 1] in s.pre_honorifics or _sets().ranks.match(words, j + 1, limit)
+                )
             ):
                 j += 1  # "Kapolres Tasikmalaya Kota, AKBP …"
             continue
-        if words[j] in s["title"] and not _org_head(words, j, limit):
+        if words[j] in s.title_words and not _org_head(words, j, limit):
             region_head = False
             j += 1
             if (
-                words[j - 1] in _MINISTERS
+                words[j - 1] in s.minister_titles
                 and j + 1 < limit
                 and _is_cap(words[j])
                 and _is_cap(words[j + 1])
-                and words[j] not in s["person"]
-                and not _match(words, j, limit, "org_heads.txt")
+                and words[j] not in s.person_words
+                and not _sets().org_heads.match(words, j, limit)
             ):
                 j += 1  # the ministry's field is the title's: "Menteri ESDM", "Menko Polhukam"
             continue
@@ -348,12 +330,12 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
         while k < limit:
             w = words[k]
             if (
-                (w in s["org_word"] or w in s["unit"])
+                (w in s.org_words or w in s.units)
                 and w != "dan"
                 or (
                     w in {"dan", "&", ","}
                     and k + 1 < limit
-                    and (words[k + 1] in s["org_word"] or words[k + 1] in s["unit"])
+                    and (words[k + 1] in s.org_words or words[k + 1] in s.units)
                 )
             ):
                 k += 1
@@ -365,7 +347,7 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
                 k += n  # "Ketua Komisi IV"
             elif (
                 _is_cap(words[k])
-                and words[k] not in s["person"]
+                and words[k] not in s.person_words
                 and not _org_head(words, k, limit)
                 and any(_org_head(words, x, limit) for x in range(k + 1, min(limit, k + 3)))
             ):
@@ -376,85 +358,49 @@ def _title(words: list[str], j: int, limit: int) -> tuple[int, bool]:
     return j, region_head
 
 
-def doc_text(doc: Doc) -> str:
-    """`doc.text`, computed once per Doc (spaCy joins every token again on each access)."""
-    text = doc.user_data.get("_kutipan_text")
-    if text is None:
-        text = doc.user_data["_kutipan_text"] = doc.text
-    return text
-
-
-def token_span(doc: Doc, r: TokRange | None) -> Span | None:
-    """The character `Span` of tokens [r[0], r[1]) (None for None)."""
-    if r is None:
-        return None
-    s = doc[r[0] : r[1]]
-    return Span(s.start_char, s.end_char, s.text)
-
-
-def person_tokens(doc: Doc) -> dict[int, TokRange]:
-    """Token index → the NER model's `PER` span that covers it, computed once per Doc."""
-    persons = doc.user_data.get("_kutipan_persons")
-    if persons is None:
-        persons = {k: (e.start, e.end) for e in doc.ents if e.label_ == "PER" for k in range(e.start, e.end)}
-        doc.user_data["_kutipan_persons"] = persons
-    return persons
-
-
-def doc_words(doc: Doc) -> list[str]:
-    """The token texts of a Doc, computed once per Doc (the parsers read them many times)."""
-    words = doc.user_data.get("_kutipan_words")
-    if words is None or len(words) != len(doc):
-        text = doc_text(doc)
-        # from offsets and lengths, without making a Token object per word
-        words = [text[i : i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]
-        doc.user_data["_kutipan_words"] = words
-    return words
-
-
-def parse_phrase(doc: Doc, i: int, limit: int) -> Phrase | None:
+def parse_phrase(view: DocView, i: int, limit: int) -> Phrase | None:
     """Parse a speaker phrase that starts at token i (after a cue); stop before `limit`.
 
     Example:
         `… kata Wali Kota Magelang Sigit Widyonindito di Magelang` from `Wali` gives title
         `Wali Kota Magelang`, no organisation, name `Sigit Widyonindito`.
     """
-    words = doc_words(doc)[i:limit]
+    words = view.words[i:limit]
     ph = _parse(words, 0, len(words))
     if ph is None:
         return None
     return _shift(ph, i)
 
 
-def parse_subject(doc: Doc, a: int, b: int) -> Phrase | None:
+def parse_subject(view: DocView, a: int, b: int) -> Phrase | None:
     """Parse tokens [a, b) as a whole speaker phrase, as the subject of a speech verb.
 
     Leading connectives (`Namun, …`, `Sementara itu, …`) and trailing adverbs (`juga`, `pun`) are allowed
     around it. Returns None unless the phrase covers the segment.
     """
-    words = doc_words(doc)[a:b]
+    words = view.words[a:b]
     s = _sets()
     end = len(words)
     # a short relative clause before the verb: "Wahyu Hidayat, S.H., yang turut hadir mengatakan"
     rel = [k for k, w in enumerate(words) if w == "yang"]
     if rel and end - rel[-1] <= 6:
         end = rel[-1]
-    while end > 0 and (words[end - 1] in s["adverb"] or words[end - 2 : end] == ["baru-baru", "ini"]):
+    while end > 0 and (words[end - 1] in s.adverbs or words[end - 2 : end] == ["baru-baru", "ini"]):
         end -= 2 if words[end - 1] == "ini" else 1
     if end > 0 and words[end - 1] == ",":
         end -= 1
     starts = [0] + [k + 1 for k, w in enumerate(words[:end]) if w in {",", "—", "–", "-"}]
     # an adjunct between the speaker and the verb: "Kapolsek Ngoro Kompol Imam di Mojokerto, Kamis (12/10)
     # mengatakan", "Busyra Oryza selaku PR Manager Traveloka mengatakan"
-    cut = next((k for k in range(1, end) if words[k] in _ADJUNCT_START), None)
-    if cut is not None and any(words[k] in s["person"] for k in range(cut, end)):
+    cut = next((k for k in range(1, end) if words[k] in s.adjunct_starts), None)
+    if cut is not None and any(words[k] in s.person_words for k in range(cut, end)):
         cut = None  # "Ketua Fraksi Partai Maju di DPRD Sukamaju Andi Wijaya": the name comes after "di"
     parsed = []
     for st in starts:
         k = st
         if words[k : k + 2] == ["Lebih", "lanjut"]:
             k += 2  # "Lebih lanjut Irwan mengatakan"
-        while k < end and words[k] in s["connective"] and k + 1 < end and words[k + 1] != ",":
+        while k < end and words[k] in s.connectives and k + 1 < end and words[k + 1] != ",":
             if words[k] in {"Ini", "Itu", "Hal"}:
                 break
             k += 1
@@ -519,10 +465,10 @@ def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
         return None
     s = _sets()
     w = words[i]
-    pron = lexicon.pronouns()
+    pron = _sets().pronouns
     if w in pron and pron[w] == "pronoun":
         return Phrase(i, i + 1, "pronoun", (i, i + 1))
-    n = _match(words, i, limit, "role_nouns.txt")
+    n = _sets().role_nouns.match(words, i, limit)
     if n and words[i][0].islower():
         return Phrase(i, i + n, "role", (i, i + n))
     honorifics: list[TokRange] = []
@@ -542,12 +488,12 @@ def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
         k = _honorifics(words, j + 1, limit, [])
         if k < limit and _name_run(words, k, limit) and not _is_day(words[k]):
             j += 1
-    if org is None and not region_head and j < limit and _is_cap(words[j]) and words[j] not in s["pre"]:
+    if org is None and not region_head and j < limit and _is_cap(words[j]) and words[j] not in s.pre_honorifics:
         # an unknown institution or role before a comma and a name: "Presidium The President Center, Eddy …"
         n = _name_run(words, j, limit)
         if n and j + n + 1 < limit and words[j + n] == ",":
             k = _honorifics(words, j + n + 1, limit, [])
-            appos = k < limit and (words[k] in s["title"] or _org_head(words, k, limit))
+            appos = k < limit and (words[k] in s.title_words or _org_head(words, k, limit))
             if k < limit and not appos and not _is_day(words[k]) and _name_run(words, k, limit) and n >= 2:
                 org = (j, j + n)
                 j = j + n + 1
@@ -587,8 +533,8 @@ def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
             and (org is None or org[1] == j or (title is not None and title[1] == j))
         ):
             # a title chain that runs straight into the name: the name starts at the first given name
-            start = next((k for k in range(j, j + n) if words[k] in s["person"]), None)
-            if n == 2 and not (_region(words, j, j + 1) or words[j] in s["org_word"] or _is_acronym(words[j])):
+            start = next((k for k in range(j, j + n) if words[k] in s.person_words), None)
+            if n == 2 and not (_region(words, j, j + 1) or words[j] in s.org_words or _is_acronym(words[j])):
                 start = None
             if start is None and n >= 3:
                 start = j + n - 2
@@ -607,12 +553,12 @@ def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
                 j = acr[-1] + 1
         if title is None and org is None and n >= 3:
             # a title straight after the name, with no comma: "Gunawan Effendi CEO Indomobil Finance"
-            n = next((k - j for k in range(j + 2, j + n) if _role_word(words[k]) and words[k] in s["title"]), n)
+            n = next((k - j for k in range(j + 2, j + n) if _role_word(words[k]) and words[k] in s.title_words), n)
         name = (j, j + n)
         j += n
         j = _post_degrees(words, j, limit, honorifics)
         appos = j + 1 < limit and words[j] == ","
-        if title is None and org is None and (appos or (j < limit and _is_cap(words[j]) and words[j] in s["title"])):
+        if title is None and org is None and (appos or (j < limit and _is_cap(words[j]) and words[j] in s.title_words)):
             # apposition after the name: "Budi Santoso, Kepala Dinas Kesehatan Sukamaju"
             k, rh = _title(words, j + appos, limit)
             t = (j + appos, k) if k > j + appos else None
@@ -624,7 +570,8 @@ def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
                     while (
                         e < limit
                         and _is_cap(words[e])
-                        and not {words[e]} & (s["stop"] | s["person"] | s["pre"] | s["post"] | lexicon.cues().keys())
+                        and not {words[e]}
+                        & (_name_stops() | s.person_words | s.pre_honorifics | s.post_honorifics | _sets().cues.keys())
                     ):
                         e += 1  # the name is known: the capitalised words left are the institution's
                 if e > k:
@@ -646,7 +593,7 @@ def _parse(words: list[str], i: int, limit: int) -> Phrase | None:
 
 
 def _is_day(w: str) -> bool:
-    return w in {"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Jum'at", "Sabtu", "Minggu", "Ahad"}
+    return w in _sets().days
 
 
 def _occurrences(words: list[str], name: list[str]) -> list[int]:
@@ -663,20 +610,20 @@ def _role_start(words: list[str], h: int, lo: int) -> int:
         if w == ")" and q - 3 > lo and words[q - 3] == "(" and _is_cap(words[q - 2]):
             q -= 3  # "Penjabat (Pj) Gubernur …", "Pusat Kajian Anti Korupsi (Pukat) UGM"
             continue
-        if w == "," and q < h and words[q] in s["title"] and words[q] not in s["org_word"]:
+        if w == "," and q < h and words[q] in s.title_words and words[q] not in s.org_words:
             break  # "Majelis Ulama Indonesia, Wakil Sekretaris Jenderal MUI …": a new role starts after it
         if (
-            w in lexicon.cues()
-            or w in s["stop"]
-            or w in lexicon.pronouns()
-            or w in s["post"]
+            w in _sets().cues
+            or w in _name_stops()
+            or w in _sets().pronouns
+            or w in s.post_honorifics
             or w in {".", ":", ";", '"', "“", "”", "(", ")", "—", "–", "-"}
             or w.isspace()
         ):
             break
         if w[:1].islower() and w not in {"dan", "bidang"}:
             # a lower-case qualifier after a title word: "Ketua tim peneliti, Prof. …"
-            t = next((t for t in range(q - 2, max(lo, q - 4) - 1, -1) if words[t] in s["title"]), None)
+            t = next((t for t in range(q - 2, max(lo, q - 4) - 1, -1) if words[t] in s.title_words), None)
             if t is None or _lower_run(words, t + 1, h) < q - 1 - t:
                 break
             q = t + 1
@@ -685,7 +632,9 @@ def _role_start(words: list[str], h: int, lo: int) -> int:
                 break
         q -= 1
     # the chain starts at its first title word or institution head
-    while q < h and not (words[q] in s["title"] or _org_head(words, q, h) or _match(words, q, h, "region_heads.txt")):
+    while q < h and not (
+        words[q] in s.title_words or _org_head(words, q, h) or _sets().region_heads.match(words, q, h)
+    ):
         q += 1
     return q
 
@@ -719,21 +668,21 @@ def _name_word(w: str) -> bool:
     s = _sets()
     if not _is_cap(w) or any(c.isdigit() for c in w) or (_is_acronym(w) and not w.endswith(".")):
         return False
-    if w in s["person"]:
+    if w in s.person_words:
         return True
     if (
-        w in s["title"]
-        or w in s["org_word"]
-        or w in s["pre"]
-        or w in s["post"]
-        or w in s["stop"]
-        or w in s["connective"]
-        or w in s["adverb"]
-        or w in lexicon.cues()
-        or w in lexicon.pronouns()
-        or w.lower() in s["common"]
+        w in s.title_words
+        or w in s.org_words
+        or w in s.pre_honorifics
+        or w in s.post_honorifics
+        or w in _name_stops()
+        or w in s.connectives
+        or w in s.adverbs
+        or w in _sets().cues
+        or w in _sets().pronouns
+        or w.lower() in s.common_words
         or _is_day(w)
-        or (w,) in lexicon.regions()
+        or (w,) in _sets().regions
     ):
         return False
     return not _is_head_word(w)
@@ -741,7 +690,8 @@ def _name_word(w: str) -> bool:
 
 def _is_head_word(w: str) -> bool:
     """Whether `w` starts an institution head, a region head or a rank (`Dinas`, `Bupati`, `AKBP`)."""
-    return any(w in lexicon.phrase_index(t) for t in ("org_heads.txt", "region_heads.txt", "ranks.txt"))
+    lex = _sets()
+    return lex.org_heads.starts(w) or lex.region_heads.starts(w) or lex.ranks.starts(w)
 
 
 def name_word(w: str) -> bool:
@@ -751,7 +701,7 @@ def name_word(w: str) -> bool:
 
 def person_words() -> frozenset[str]:
     """Known given names and person-name words (`data/given_names.txt`, `data/person_names.txt`)."""
-    return _sets()["person"]
+    return _sets().person_words
 
 
 def _alias_of(words: list[str], alias: str) -> list[str] | None:
@@ -789,9 +739,9 @@ def _short_of(words: list[str], short: str) -> list[str] | None:
 def _role_word(w: str) -> bool:
     """A title, institution or rank word, that ends a name running on into an apposition."""
     s = _sets()
-    if w in s["person"]:
+    if w in s.person_words:
         return False
-    return w in s["title"] or w in s["org_word"] or (_is_acronym(w) and not w.endswith(".")) or _is_head_word(w)
+    return w in s.title_words or w in s.org_words or (_is_acronym(w) and not w.endswith(".")) or _is_head_word(w)
 
 
 def _left_extension(words: list[str], a: int, b: int, lowered: set[str]) -> bool:
@@ -810,15 +760,17 @@ def _left_extension(words: list[str], a: int, b: int, lowered: set[str]) -> bool
     if any(w.lower() in lowered for w in extra):
         return False  # the word is written in lower case elsewhere in the text: "vonis 1,5 tahun"
     before = words[a - 1] if a > 0 else "."
-    if before in s["pre"] or _match(words, a - 1, a, "ranks.txt"):
+    if before in s.pre_honorifics or _sets().ranks.match(words, a - 1, a):
         return True
-    return not (before in s["title"] or before in s["org_word"] or before.capitalize() in s["title"])
+    return not (before in s.title_words or before in s.org_words or before.capitalize() in s.title_words)
 
 
 def _is_initial(w: str) -> bool:
     """`M.`, `R`, `FH.`: an initial of a name (not an honorific such as `Ir.`)."""
     core = w.rstrip(".")
-    return (len(core) == 1 or (len(core) == 2 and w.endswith("."))) and core.isupper() and w not in _sets()["pre"]
+    return (
+        (len(core) == 1 or (len(core) == 2 and w.endswith("."))) and core.isupper() and w not in _sets().pre_honorifics
+    )
 
 
 def _after_role(words: list[str], p: int) -> bool:
@@ -834,7 +786,7 @@ def _after_role(words: list[str], p: int) -> bool:
     if w != ",":
         return False
     w = words[p - 2]
-    return w in s["title"] or w in s["org_word"] or (w,) in lexicon.regions() or _is_acronym(w)
+    return w in s.title_words or w in s.org_words or (w,) in _sets().regions or _is_acronym(w)
 
 
 def _name_start(words: list[str], b: int, e: int) -> int:
@@ -855,10 +807,10 @@ def _name_start(words: list[str], b: int, e: int) -> int:
 
 def _first_name(w: str) -> bool:
     """A known given name or an initial before a name (`Siti` Atikoh, `M.` Iqbal), not a region."""
-    return (_is_initial(w) or w in _sets()["person"]) and w not in REGION_MARKERS and _name_word(w)
+    return (_is_initial(w) or w in _sets().person_words) and w not in _sets().region_markers and _name_word(w)
 
 
-def complete_speakers(doc: Doc, reg) -> None:
+def complete_speakers(view: DocView, reg) -> None:
     """Fill in full names and roles from anywhere in the text.
 
     A speaker first quoted by a surname (`kata Iva`) is often introduced elsewhere with the full name and
@@ -866,8 +818,8 @@ def complete_speakers(doc: Doc, reg) -> None:
     `Menurut Iva Ariani, …` mid-paragraph). Every occurrence of the name is read again: the name is
     extended over neighbouring name words, and the title chain that ends at it gives the role.
     """
-    words = doc_words(doc)
-    persons = person_tokens(doc)
+    words = view.words
+    persons = view.persons
     lowered = {w for w in words if w[:1].islower()}
     for sp in reg.speakers:
         if sp.kind != "person" or sp.anonymous:
@@ -901,7 +853,7 @@ def complete_speakers(doc: Doc, reg) -> None:
         if best_name != name:
             sp.name = " ".join(best_name)
             # a role read before the name was known in full may have taken its first words
-            names = [doc[i : i + len(best_name)] for i in _occurrences(words, best_name)]
+            names = [view[i : i + len(best_name)] for i in _occurrences(words, best_name)]
             for attr in ("title", "organization"):
                 part = getattr(sp, attr)
                 if part is not None and any(part.start < n.end_char and n.start_char < part.end for n in names):
@@ -909,28 +861,28 @@ def complete_speakers(doc: Doc, reg) -> None:
         for i in _occurrences(words, best_name):
             hon: list[TokRange] = []
             h = i
-            while h > 0 and (words[h - 1] in _sets()["pre"] or words[h - 1] == ","):
+            while h > 0 and (words[h - 1] in _sets().pre_honorifics or words[h - 1] == ","):
                 h -= 1
             k = h
             while k > 0:
-                for rank in lexicon.phrases("ranks.txt"):
+                for rank in _sets().ranks.phrases:
                     n = len(rank)
                     if k - n >= 0 and tuple(words[k - n : k]) == rank:
                         k -= n
                         break
                 else:
                     break
-            hon = [(x, x + 1) for x in range(k, i) if words[x] in _sets()["pre"]]
+            hon = [(x, x + 1) for x in range(k, i) if words[x] in _sets().pre_honorifics]
             if k < h:
                 hon.insert(0, (k, h))
             comma = k > 0 and words[k - 1] == ","
             while k > 0 and words[k - 1] == ",":
                 k -= 1
             pair = words[k - 2 : k] if k >= 2 else []
-            if comma and pair and all(map(_name_word, pair)) and any(w in _sets()["person"] for w in pair):
+            if comma and pair and all(map(_name_word, pair)) and any(w in _sets().person_words for w in pair):
                 continue  # "istri Calon Presiden Ganjar Pranowo, Siti Atikoh": that role is another person's
             q = _role_start(words, k, max(0, k - 20))
             if q >= k:
                 continue
             title, org, _ = split_role(words, q, k)
-            reg.set_role(sp, token_span(doc, title), token_span(doc, org), [token_span(doc, r) for r in hon] or None)
+            reg.set_role(sp, view.span(title), view.span(org), [view.span(r) for r in hon] or None)

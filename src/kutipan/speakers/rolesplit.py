@@ -44,11 +44,11 @@ FEATURES = [
 
 
 def _flags(words: list[str]) -> list[dict[str, bool]]:
-    titles = lexicon.words("titles.txt")
-    units = lexicon.words("units.txt")
-    org_words = lexicon.words("org_words.txt")
-    heads = lexicon.phrase_index("org_heads.txt")
-    regions = lexicon.regions()
+    titles = lexicon.get().titles
+    units = lexicon.get().units
+    org_words = lexicon.get().org_words
+    heads = lexicon.get().org_heads.index
+    regions = lexicon.get().regions
     out = []
     for w in words:
         out.append(
@@ -69,7 +69,7 @@ def _flags(words: list[str]) -> list[dict[str, bool]]:
 def _region_head_ends(words: list[str]) -> set[int]:
     """Indices just after a region-head phrase (`Wali Kota|`, `Gubernur|`)."""
     out = set()
-    index = lexicon.phrase_index("region_heads.txt")
+    index = lexicon.get().region_heads.index
     for i, w in enumerate(words):
         for ph in index.get(w, ()):
             if tuple(words[i : i + len(ph)]) == ph:

@@ -12,7 +12,6 @@ import re
 from functools import cache
 
 from kutipan.lang import lexicon
-from kutipan.lang.tokenizer import ABBREVIATIONS
 
 Range = tuple[int, int]
 
@@ -23,25 +22,12 @@ _END = re.compile(r"[.!?…]+[\"”’']*(?=\s+[\"“”‘'(]?[A-Z0-9]|[\"“�
 @cache
 def _abbreviations() -> frozenset[str]:
     # only what stands before a name blocks a sentence end: "Dr. Budi", not "…, Lc. Fadli mengatakan"
-    forms = {f for f, pos in lexicon.honorifics().items() if f.endswith(".") and pos == "pre"} | set(ABBREVIATIONS)
-    for rank in lexicon.phrases("ranks.txt"):
+    forms = {
+        f for f, pos in lexicon.get().honorifics.items() if f.endswith(".") and pos == "pre"
+    } | lexicon.get().abbreviations
+    for rank in lexicon.get().ranks.phrases:
         forms |= {w for w in rank if w.endswith(".")}
-    forms |= {
-        "St.",
-        "Tbk.",
-        "dkk.",
-        "Sdr.",
-        "Yth.",
-        "a.n.",
-        "u.p.",
-        "Bpk.",
-        "Ny.",
-        "Tn.",
-        "Kol.",
-        "Jend.",
-        "PT.",
-        "CV.",
-    }
+    forms |= lexicon.get().sentence_abbreviations
     return frozenset(forms)
 
 

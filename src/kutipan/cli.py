@@ -18,10 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from kutipan import __version__
 from kutipan.errors import InputError, KutipanError
 from kutipan.inputs import decode, expand_paths, read_text
-
-from kutipan import __version__
 
 
 def _inputs(paths: list[str], failures: list[str]) -> Iterator[tuple[str, str]]:

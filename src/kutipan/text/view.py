@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import overload
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
@@ -42,6 +43,12 @@ class DocView:
 
     def __len__(self) -> int:
         return len(self.words)
+
+    @overload
+    def __getitem__(self, key: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> Span: ...
 
     def __getitem__(self, key: int | slice) -> Token | Span:
         return self.doc[key]

@@ -243,7 +243,8 @@ class Extractor:
         self.annotator = Annotator(model_dir, use_models=use_models)
         self.model_dir = self.annotator.model_dir
         self.nlp = make_nlp()
-        component = self.nlp.add_pipe("kutipan", config={"models": str(self.model_dir), "use_models": use_models})
+        config = {"models": str(self.model_dir), "use_models": use_models}
+        component: KutipanComponent = self.nlp.add_pipe("kutipan", config=config)  # type: ignore[assignment]
         component._annotator = self.annotator  # one copy of the models, shared
 
     @property
@@ -288,7 +289,7 @@ class Extractor:
         `kutipan/1` dicts (cheaper than spaCy's Doc serialisation); where `fork` is not available the
         texts are processed in this process.
         """
-        pairs: Iterable[tuple[Any, Any]] = texts if as_tuples else ((t, None) for t in texts)  # type: ignore[misc]
+        pairs: Iterable[tuple[Any, Any]] = texts if as_tuples else ((t, None) for t in texts)  # type: ignore[assignment]
         checked = _checked(pairs)
         if n_process > 1 and "fork" in mp.get_all_start_methods():
             yield from self._pipe_processes(checked, batch_size, n_process)

@@ -413,6 +413,9 @@ def render(doc: dict, text: str) -> str:
         cue = q["cue"]["text"] if q["cue"] else "-"
         kind = q["cue"]["kind"] if q["cue"] else ""
         lines.append(f"{q['id']} {q['type']:8} cue={cue}/{kind:9} who={who}\n    «{q['text'][:160]}»")
+        marks = [m for m in (q["cue"], sp["mention"] if sp else None) if m]
+        if marks:
+            lines.append("    at: " + _context(text, marks))
     for s in doc["speakers"]:
         t = s["title"]["text"] if s["title"] else None
         o = s["organization"]["text"] if s["organization"] else None
@@ -423,6 +426,20 @@ def render(doc: dict, text: str) -> str:
             f"    title={t!r} org={o!r} canonical={c!r} hon={h} quotes={s['quotes']}"
         )
     return "\n".join(lines)
+
+
+def _context(text: str, spans: list[dict], pad: int = 30) -> str:
+    """The text around the cue and mention with each marked ⟦…⟧, to see *which* occurrence was taken."""
+    spans = sorted({(m["start"], m["end"]) for m in spans})
+    lo, hi = max(0, spans[0][0] - pad), min(len(text), spans[-1][1] + pad)
+    out, pos = [], lo
+    for s, e in spans:
+        if s < pos:  # a clitic inside its cue word: mark the cue only
+            continue
+        out += [text[pos:s], "⟦", text[s:e], "⟧"]
+        pos = e
+    out.append(text[pos:hi])
+    return ("…" if lo else "") + "".join(out).replace("\n", " ⏎ ") + ("…" if hi < len(text) else "")
 
 
 def assign_splits(ids: list[str], recorded: dict[str, str] | None = None) -> dict[str, str]:

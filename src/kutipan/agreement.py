@@ -109,8 +109,11 @@ def agreement(first: Iterable[Doc], second: dict[str, Doc]) -> dict[str, Any]:
             if spa is None:
                 continue
             for key in ("title", "organization"):
-                kinds[key][0] += int((_part(spa, key) or "").casefold() == (_part(spb, key) or "").casefold())
-                kinds[key][1] += 1
+                # over quotes where either pass gives the part: two nulls would only inflate the figure
+                pa, pb = _part(spa, key), _part(spb, key)
+                if pa or pb:
+                    kinds[key][0] += int((pa or "").casefold() == (pb or "").casefold())
+                    kinds[key][1] += 1
             for key, field in (("source_type", "source_type"), ("speaker_kind", "kind")):
                 if spa.get(field) is not None:
                     kinds[key][0] += int(spb is not None and spb.get(field) == spa[field])

@@ -54,7 +54,8 @@ def shared_news_paths(corpus_path: Path) -> list[Path]:
 def _read_jsonl(path: Path) -> list[dict]:
     out = []
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        # split on "\n" only: str.splitlines also breaks at U+2028 and U+0085, which JSON strings may hold raw
+        lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise CorpusError(f"{path}: cannot read ({exc})") from exc
     for n, line in enumerate(lines, 1):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kutipan.attribution.finder import CONFIDENCE, RawQuote, find_quotes
+from kutipan.attribution import RawQuote, find_quotes
 from kutipan.document import Document, Mention, Quote, Span, Speaker, SpeakerRef
 from kutipan.entities import find_entities
 from kutipan.lang import lexicon
@@ -18,6 +18,20 @@ from kutipan.speakers.ranker import Candidate, SpeakerRanker, features
 from kutipan.speakers.registry import SpeakerRegistry, SpeakerState
 from kutipan.speakers.rolesplit import RoleSplitter
 from kutipan.text.view import DocView
+
+CONFIDENCE = {
+    "after": 0.95,
+    "before": 0.9,
+    "colon": 0.85,
+    "split": 0.9,
+    "menurut": 0.85,
+    "subject": 0.85,
+    "mid": 0.75,
+    "end": 0.8,
+    "carry": 0.6,
+    "forward": 0.45,
+    "none": 0.3,
+}
 
 
 def _mention(view: DocView, ph: Phrase) -> Mention:

@@ -6,12 +6,12 @@ order is from the most specific shape to the most general (a `Menurut Budi,` ope
 middle, that before a subject and its verb). The pattern label a sieve gives decides the quotation's
 confidence (`assemble.CONFIDENCE`). The order, with one example each:
 
-1. `menurut-comma`  (menurut)  `Menurut Budi, harga naik.` / `Menurutnya, …`
-2. `passive-agent`  (menurut)  `Diterangkan Budi, harga naik.`
-3. `cue-after-clause` (mid | end)  `Harga, kata dia, naik.` / `Harga naik, kata Budi.`
-4. `menurut-no-comma` (menurut)  `Saat ini, menurutnya harga naik.`
-5. `speaker-between-commas` (mid)  `Harga, Budi bilang, naik.`
-6. `subject-verb`   (subject)  `Budi mengatakan (bahwa) harga naik.`
+1. `menurut-comma` (menurut): `Menurut Budi, harga beras naik.` / `Menurutnya, …`
+2. `passive-agent` (menurut): `Diterangkan Budi, harga beras naik.`
+3. `cue-after-clause` (mid | end): `Harga beras, kata dia, naik lagi.` / `Harga beras naik, kata Budi.`
+4. `menurut-no-comma` (menurut): `Saat ini, menurutnya harga beras naik.`
+5. `speaker-between-commas` (mid): `Beras di pasar, Budi bilang, naik lagi kini.`
+6. `subject-verb` (subject): `Budi mengatakan (bahwa) harga beras naik.`
 """
 
 from __future__ import annotations
@@ -278,12 +278,12 @@ def _subject_verb(s: Sentence) -> RawQuote | None:
 
 # The sieves in the order they are tried; the first that matches a sentence gives its quotation.
 SIEVES: tuple[Sieve, ...] = (
-    Sieve("menurut-comma", ("menurut",), "Menurut Budi, harga naik.", _menurut_comma),
-    Sieve("passive-agent", ("menurut",), "Diterangkan Budi, harga naik.", _passive_agent),
-    Sieve("cue-after-clause", ("mid", "end"), "Harga naik, kata Budi.", _cue_after_clause),
-    Sieve("menurut-no-comma", ("menurut",), "Saat ini, menurutnya harga naik.", _menurut_no_comma),
-    Sieve("speaker-between-commas", ("mid",), "Harga, Budi bilang, naik.", _speaker_between_commas),
-    Sieve("subject-verb", ("subject",), "Budi mengatakan bahwa harga naik.", _subject_verb),
+    Sieve("menurut-comma", ("menurut",), "Menurut Budi, harga beras naik.", _menurut_comma),
+    Sieve("passive-agent", ("menurut",), "Diterangkan Budi, harga beras naik.", _passive_agent),
+    Sieve("cue-after-clause", ("mid", "end"), "Harga beras naik, kata Budi.", _cue_after_clause),
+    Sieve("menurut-no-comma", ("menurut",), "Saat ini, menurutnya harga beras naik.", _menurut_no_comma),
+    Sieve("speaker-between-commas", ("mid",), "Beras di pasar, Budi bilang, naik lagi kini.", _speaker_between_commas),
+    Sieve("subject-verb", ("subject",), "Budi mengatakan bahwa harga beras naik.", _subject_verb),
 )
 
 

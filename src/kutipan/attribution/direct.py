@@ -50,7 +50,6 @@ MIN_INNER_SPEECH_WORDS = 10
 # Below this many words a fragment is the speaker's own words only when all of it is plain Indonesian.
 SHORT_FRAGMENT_WORDS = 3
 
-_BACA_JUGA = regex.compile(r"baca\s+juga\s*:?", regex.I)  # a "read also" link line of a news site
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"”']?\s+\p{Lu}")
 _ENDS_LIKE_SPEECH = regex.compile(r"[.!?,…]$")
 _ENDS_IN_PUNCT = regex.compile(r"[,.!?…]\s*$")
@@ -64,6 +63,13 @@ CueBefore = tuple[Range | None, Phrase | None, Range | None, Pattern]
 
 
 @cache
+def _link_marker() -> regex.Pattern:
+    """`Baca juga:` and the like, with any white space between the words."""
+    forms = "|".join(r"\s+".join(regex.escape(w) for w in m.split()) for m in sorted(lexicon.get().link_markers))
+    return regex.compile(rf"(?:{forms})\s*:?", regex.I)
+
+
+@cache
 def _first_person() -> regex.Pattern:
     """`saya`, `kami` … as whole words: a fragment that has one is somebody's words, not a name."""
     forms = "|".join(regex.escape(w) for w in sorted(lexicon.get().first_person))
@@ -73,7 +79,7 @@ def _first_person() -> regex.Pattern:
 def _in_baca_juga(text: str, para: Range, pos: int) -> bool:
     """Whether `pos` lies on a "Baca juga:" line (a link to another article), before its sentence ends."""
     line = text[para[0] : pos]
-    found = list(_BACA_JUGA.finditer(line))
+    found = list(_link_marker().finditer(line))
     if not found:
         return False
     between = line[found[-1].end() :]

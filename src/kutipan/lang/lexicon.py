@@ -122,6 +122,7 @@ class Lexicon:
     complementizers: frozenset[str]  # bahwa, between a cue verb and its content
     connective_tails: frozenset[str]  # itu, ini, ending a connective before a subject: Sementara itu
     back_heads: frozenset[str]  # hal, in "menyampaikan hal itu" (the object points back, reports nothing)
+    link_markers: frozenset[str]  # baca juga: a line linking to another article
 
     def is_degree(self, word: str) -> bool:
         """An academic degree after a name: the lexicon's (`S.H.`, `M.Si.`) or one of its shape (`Sp.A.`)."""
@@ -182,6 +183,7 @@ def get() -> Lexicon:
         complementizers=_exact("complementizers.txt"),
         connective_tails=_exact("connective_tails.txt"),
         back_heads=_exact("back_heads.txt"),
+        link_markers=_exact("link_markers.txt"),
     )
 
 

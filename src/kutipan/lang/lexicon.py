@@ -117,6 +117,12 @@ class Lexicon:
     role_lower_words: frozenset[str]  # di, dan, bidang
     region_prefixes: frozenset[str]  # Kota, Kabupaten, Provinsi
     national_heads: frozenset[str]  # Presiden, Wapres
+    # attribution (issue 8b)
+    first_person: frozenset[str]  # saya, kami: a quoted fragment with one is speech, not a term
+    complementizers: frozenset[str]  # bahwa, between a cue verb and its content
+    connective_tails: frozenset[str]  # itu, ini, ending a connective before a subject: Sementara itu
+    back_heads: frozenset[str]  # hal, in "menyampaikan hal itu" (the object points back, reports nothing)
+    link_markers: frozenset[str]  # baca juga: a line linking to another article
 
     def is_degree(self, word: str) -> bool:
         """An academic degree after a name: the lexicon's (`S.H.`, `M.Si.`) or one of its shape (`Sp.A.`)."""
@@ -172,6 +178,12 @@ def get() -> Lexicon:
         role_lower_words=_exact("role_lower_words.txt"),
         region_prefixes=_exact("region_prefixes.txt"),
         national_heads=_exact("national_heads.txt"),
+        # attribution (issue 8b)
+        first_person=_exact("first_person.txt"),
+        complementizers=_exact("complementizers.txt"),
+        connective_tails=_exact("connective_tails.txt"),
+        back_heads=_exact("back_heads.txt"),
+        link_markers=_exact("link_markers.txt"),
     )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from kutipan.lang.tokenizer import make_nlp
-from kutipan.phrase.grammar import parse_phrase, parse_subject
+from kutipan.phrase import parse_phrase, parse_subject
 from kutipan.text.view import DocView
 
 nlp = make_nlp()

@@ -13,7 +13,8 @@ from kutipan.attribution.finder import CONFIDENCE, RawQuote, find_quotes
 from kutipan.document import Document, Mention, Quote, Span, Speaker, SpeakerRef
 from kutipan.entities import find_entities
 from kutipan.lang import lexicon
-from kutipan.phrase.grammar import Phrase, complete_speakers
+from kutipan.phrase import Phrase
+from kutipan.speakers.names import complete_speakers
 from kutipan.speakers.ranker import Candidate, SpeakerRanker, features
 from kutipan.speakers.registry import SpeakerRegistry, SpeakerState
 from kutipan.speakers.rolesplit import RoleSplitter

@@ -22,7 +22,7 @@ from functools import cache
 import regex
 
 from kutipan.lang import lexicon
-from kutipan.phrase.grammar import (
+from kutipan.phrase import (
     Phrase,
     name_word,
     parse_phrase,

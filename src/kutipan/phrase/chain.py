@@ -12,7 +12,7 @@ from __future__ import annotations
 from kutipan.lang import lexicon
 from kutipan.phrase.org import org_head
 from kutipan.phrase.title import read_title
-from kutipan.phrase.words import AND, TokRange, is_cap, lower_run, name_stops
+from kutipan.phrase.words import AND, BRACKETED, TokRange, is_cap, lower_run, name_stops
 
 # Signs that end a title chain read backwards: sentence and clause ends, quotation marks, brackets, dashes.
 CHAIN_BREAKS = frozenset({".", ":", ";", '"', "“", "”", "(", ")", "—", "–", "-"})
@@ -53,8 +53,8 @@ def _chain_step(words: list[str], q: int, h: int, lo: int) -> tuple[int, bool]:
     """One step back from q over the word at q-1: the new position and whether the chain ends."""
     lex = lexicon.get()
     w = words[q - 1]
-    if w == ")" and q - 3 > lo and words[q - 3] == "(" and is_cap(words[q - 2]):
-        return q - 3, False  # "Penjabat (Pj) Gubernur …", "Pusat Kajian Anti Korupsi (Pukat) UGM"
+    if w == ")" and q - BRACKETED > lo and words[q - BRACKETED] == "(" and is_cap(words[q - 2]):
+        return q - BRACKETED, False  # "Penjabat (Pj) Gubernur …", "Pusat Kajian Anti Korupsi (Pukat) UGM"
     if w == "," and q < h and words[q] in lex.title_words and words[q] not in lex.org_words:
         return q, True  # "Majelis Ulama Indonesia, Wakil Sekretaris Jenderal MUI …": a new role starts after it
     if _ends_chain(w):

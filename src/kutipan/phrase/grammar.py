@@ -23,6 +23,7 @@ from kutipan.lang import lexicon
 from kutipan.phrase.org import org_body, org_head
 from kutipan.phrase.title import read_title
 from kutipan.phrase.words import (
+    FULL_NAME,
     TokRange,
     is_acronym,
     is_cap,
@@ -39,7 +40,10 @@ from kutipan.text.view import DocView
 # name: the institution's or the title's words run on into it ("PT Bintang Pantura Kreasi Ferry Santoso").
 # The last two words are kept as the name when nothing better marks where it starts.
 LONG_RUN = 3
-KEPT_NAME = 2  # the words of such a run kept as the name: a given name and a surname
+KEPT_NAME = FULL_NAME  # the words of such a run kept as the name: a given name and a surname
+# An unknown institution before a comma and a name has at least two words ("The President Center"); one
+# capitalised word before a comma is more likely a name itself.
+MIN_INSTITUTION = 2
 
 
 @dataclass(slots=True)
@@ -193,7 +197,7 @@ def _unknown_institution(c: _Cursor) -> None:
         return
     k = honorifics_at(words, j + n + 1, limit, [])
     appos = k < limit and (words[k] in lex.title_words or org_head(words, k, limit))
-    if k < limit and not appos and not is_day(words[k]) and name_run(words, k, limit) and n >= 2:
+    if k < limit and not appos and not is_day(words[k]) and name_run(words, k, limit) and n >= MIN_INSTITUTION:
         c.org = (j, j + n)
         c.j = j + n + 1
 
@@ -245,7 +249,7 @@ def _chain_name_start(c: _Cursor, n: int) -> int | None:
     words, j = c.words, c.j
     lex = lexicon.get()
     start = next((k for k in range(j, j + n) if words[k] in lex.person_words), None)
-    if n == 2 and not (region(words, j, j + 1) or words[j] in lex.org_words or is_acronym(words[j])):
+    if n == FULL_NAME and not (region(words, j, j + 1) or words[j] in lex.org_words or is_acronym(words[j])):
         start = None
     if start is None and n >= LONG_RUN:
         start = j + n - KEPT_NAME
@@ -264,7 +268,7 @@ def _split_run(c: _Cursor, n: int) -> int:
         c.org = (c.org[0], j + n - KEPT_NAME)
         c.j = j + n - KEPT_NAME
         return KEPT_NAME
-    if not ((c.title or c.org) and not c.honorifics and n >= 2):
+    if not ((c.title or c.org) and not c.honorifics and n >= FULL_NAME):
         return n
     if not (c.org is None or c.org[1] == j or (c.title is not None and c.title[1] == j)):
         return n
@@ -300,7 +304,7 @@ def _title_after_name(c: _Cursor, n: int) -> int:
         return n
     words, j = c.words, c.j
     title_words = lexicon.get().title_words
-    return next((k - j for k in range(j + 2, j + n) if role_word(words[k]) and words[k] in title_words), n)
+    return next((k - j for k in range(j + FULL_NAME, j + n) if role_word(words[k]) and words[k] in title_words), n)
 
 
 def _known_institution_end(words: list[str], e: int, limit: int) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from kutipan.lang import lexicon
 from kutipan.phrase.words import (
     AND,
+    BRACKETED,
     CITY,
     UNIT_LOOKAHEAD,
     is_acronym,
@@ -100,7 +101,7 @@ def _name_step(words: list[str], j: int, limit: int) -> int:
         return j
     n = name_run(words, j, limit, allow_common=True)
     if n and paren(words, j + n, limit):
-        return j + n + 3
+        return j + n + BRACKETED
     if n and j + n < limit and (words[j + n] in lex.pre_honorifics or lex.ranks.match(words, j + n, limit)):
         return j + n
     return j
@@ -111,7 +112,7 @@ def _org_step(words: list[str], j: int, limit: int) -> int:
     lex = lexicon.get()
     w = words[j]
     if paren(words, j, limit):
-        return j + 3
+        return j + BRACKETED
     if (k := _region_step(words, j, limit)) > j:
         return k
     if lex.ranks.match(words, j, limit):

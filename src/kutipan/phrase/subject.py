@@ -14,7 +14,7 @@ import dataclasses
 
 from kutipan.lang import lexicon
 from kutipan.phrase.grammar import Phrase, parse_words
-from kutipan.phrase.words import paren
+from kutipan.phrase.words import BRACKETED, paren
 from kutipan.text.view import DocView
 
 # A "yang" this close to the verb (counting itself) opens a relative clause between the subject and the
@@ -103,8 +103,8 @@ def _with_apposition(words: list[str], parsed: list[Phrase | None], end: int) ->
         if ph is None or ph.kind != "name" or ph.end >= end or ph.title or ph.org:
             continue
         e = ph.end
-        if paren(words, e, end) or (e + 2 < end and words[e] == "(" and words[e + 2] == ")"):
-            e += 3  # an age or an abbreviation in brackets: "(20)"
+        if paren(words, e, end) or (e + BRACKETED - 1 < end and words[e] == "(" and words[e + 2] == ")"):
+            e += BRACKETED  # an age or an abbreviation in brackets: "(20)"
         if e == end or (e < end and words[e] == ","):
             return dataclasses.replace(ph, end=end)
     return None

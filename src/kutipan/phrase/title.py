@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kutipan.lang import lexicon
 from kutipan.phrase.org import org_head, unknown_unit
-from kutipan.phrase.words import AND, CITY, is_cap, lower_run, number, paren, region
+from kutipan.phrase.words import AND, BRACKETED, CITY, is_cap, lower_run, number, paren, region
 
 
 def _unknown_region(words: list[str], j: int, limit: int) -> bool:
@@ -95,7 +95,7 @@ def _title_step(words: list[str], start: int, j: int, limit: int, region_head: b
     if words[j] in lex.title_words and not org_head(words, j, limit):
         return _after_title_word(words, j + 1, limit), False
     if j > start and paren(words, j, limit):
-        return j + 3, region_head
+        return j + BRACKETED, region_head
     if j > start and not region_head and (n := number(words, j, limit) or lower_run(words, j, limit)):
         return j + n, region_head
     return None
@@ -121,7 +121,7 @@ def _unit_step(words: list[str], j: int, k: int, limit: int) -> int:
     if words[k] == AND and k + 2 < limit and is_cap(words[k + 1]) and org_head(words, k + 2, limit):
         return 2
     if paren(words, k, limit):
-        return 3
+        return BRACKETED
     if k > j and (n := number(words, k, limit)):
         return n  # "Ketua Komisi IV"
     w = words[k]

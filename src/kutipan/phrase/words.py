@@ -26,6 +26,10 @@ MAX_NAME = 6
 # A title's lower-case qualifier is short ("Pengamat pendidikan", "Kuasa hukum terdakwa", "Ketua tim
 # peneliti"); a longer lower-case run is the sentence itself.
 MAX_QUALIFIER = 3
+# A full name has a given name and a surname; a one-word name may be a surname alone ("kata Iva").
+FULL_NAME = 2
+# A bracketed abbreviation is three tokens: "(", the abbreviation, ")": "(PUPR)", "(Pj)".
+BRACKETED = 3
 # How far past a word an institution head may still come for the word to be a unit the lexicon lacks
 # ("Kanwil *DJPb* Kemenkeu"): the next two words.
 UNIT_LOOKAHEAD = 3
@@ -92,7 +96,7 @@ def number(words: list[str], j: int, limit: int) -> int:
 
 def paren(words: list[str], j: int, limit: int) -> bool:
     """An abbreviation in brackets inside a role: "(PUPR)", "(Dishub)", "(Pj)"."""
-    return j + 2 < limit and words[j] == "(" and words[j + 2] == ")" and is_cap(words[j + 1])
+    return j + BRACKETED - 1 < limit and words[j] == "(" and words[j + 2] == ")" and is_cap(words[j + 1])
 
 
 def region(words: list[str], j: int, limit: int) -> int:

@@ -14,6 +14,7 @@ from kutipan.document import Span
 from kutipan.lang import lexicon
 from kutipan.phrase.chain import role_start, split_role
 from kutipan.phrase.words import (
+    FULL_NAME,
     MAX_NAME,
     TokRange,
     first_name,
@@ -57,7 +58,7 @@ def _alias_of(words: list[str], alias: str) -> list[str] | None:
         end = b = i - 1
         while b > 0 and end - b < MAX_NAME - 1 and name_word(words[b - 1]):
             b -= 1
-        if end - b >= 2:
+        if end - b >= FULL_NAME:
             return words[b:end]
     return None
 
@@ -226,7 +227,7 @@ def _role_before(words: list[str], i: int) -> tuple[TokRange | None, TokRange | 
     comma = k > 0 and words[k - 1] == ","
     while k > 0 and words[k - 1] == ",":
         k -= 1
-    pair = words[k - 2 : k] if k >= 2 else []
+    pair = words[k - FULL_NAME : k] if k >= FULL_NAME else []
     if comma and pair and all(map(is_name_word, pair)) and any(w in lexicon.get().person_words for w in pair):
         return None
     q = role_start(words, k, max(0, k - ROLE_REACH))

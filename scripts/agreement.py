@@ -1,9 +1,11 @@
 """Inter-annotator agreement between two folders of drafts over the same documents.
 
-Resolves both passes with `build_corpus.resolve`, then scores the second pass against the first with the
-project's own scorer: quote span F1 (exact and overlap), cue F1 and speaker agreement.
+Resolves both passes with `build_corpus.resolve`, then compares the second pass with the first:
+quote span F1 (exact and overlap), cue F1 (and cue kind agreement), speaker strict (same normalised name)
+and B-cubed (same grouping of quotes), title and organisation exact, source type and speaker kind accuracy
+(`kutipan.eval.agreement`). With `--scores` it also prints the project scorer's table (the first pass as gold).
 
-Usage: python scripts/agreement.py build/annot/news-dev build/annot2/news-dev [--json REPORT]
+Usage: python scripts/agreement.py build/review/news-train build/annot3/news-train [--json REPORT] [--scores]
 """
 
 from __future__ import annotations
@@ -15,35 +17,44 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_corpus import load_news, resolve, text_of  # noqa: E402
+from kutipan.eval.agreement import agreement, format_agreement  # noqa: E402
 from kutipan.eval.scoring import format_report, score  # noqa: E402
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("first")
-    ap.add_argument("second")
+    ap.add_argument("first", help="reference folder (the reviewed pass)")
+    ap.add_argument("second", help="the blind pass")
     ap.add_argument("--json")
-    args = ap.parse_args()
+    ap.add_argument("--scores", action="store_true", help="also print the extractor scorer's table")
+    args = ap.parse_args(argv)
     news = load_news()
-    gold, pred = [], {}
+    gold, pred, bad = [], {}, 0
     for f in sorted(Path(args.second).glob("*.json")):
         g = Path(args.first) / f.name
         if not g.exists():
+            print(f"{f}: no first pass at {g}", file=sys.stderr)
             continue
         d1 = json.loads(g.read_text(encoding="utf-8"))
         d2 = json.loads(f.read_text(encoding="utf-8"))
         text = text_of(d1, news)
-        a, _ = resolve(d1, text)
-        b, _ = resolve(d2, text)
-        a["text"] = text
+        a, pa = resolve(d1, text)
+        b, pb = resolve(d2, text)
+        for path, problems in ((g, pa), (f, pb)):
+            if problems:
+                bad += 1
+                print(f"{path}: " + "; ".join(problems), file=sys.stderr)
+        a["text"] = b["text"] = text
         gold.append(a)
         pred[a["id"]] = b
-    rep = score(gold, pred)
-    print(f"{len(gold)} documents annotated twice (first pass as reference)")
-    print(format_report(rep))
+    rep = agreement(gold, pred)
+    print(f"{len(gold)} documents annotated twice (first folder as reference)")
+    print(format_agreement(rep))
+    if args.scores:
+        print(format_report(score(gold, pred)))
     if args.json:
         Path(args.json).write_text(json.dumps(rep, indent=2), encoding="utf-8")
-    return 0
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":

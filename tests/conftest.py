@@ -20,6 +20,15 @@ def extractor() -> Extractor:
 
 
 @pytest.fixture(scope="session")
+def news_train_articles() -> list[dict]:
+    path = SHARED / "data" / "news-train" / "articles.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    # split on "\n" only: the texts hold raw U+2028, at which str.splitlines would also break
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+
+
+@pytest.fixture(scope="session")
 def news_articles() -> list[dict]:
     if not NEWS.exists():
         pytest.skip(f"{NEWS} not present")

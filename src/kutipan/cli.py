@@ -105,7 +105,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         from kutipan.pipeline import Extractor
 
         extractor = Extractor(model_dir=args.models, use_models=not args.rules_only)
-        pred = {d.id: d.to_dict() for d in extractor.pipe(((g["text"], g["id"]) for g in gold), as_tuples=True)}
+        pred = {str(d.id): d.to_dict() for d in extractor.pipe(((g["text"], g["id"]) for g in gold), as_tuples=True)}
     groups = {"all": gold}
     for g in gold:
         groups.setdefault(g.get("source", "?"), []).append(g)

@@ -1,18 +1,29 @@
-"""The spaCy component and the `Extractor` that runs it over one text or many.
+"""The extractor, and the spaCy component that is the same extractor.
 
-`Extractor()` builds the pipeline once (tokenizer special cases, the NER model from `models/ner` when it
-is there, and the `kutipan` component) and reuses it; `extract` and `pipe` both go through
-`annotate.annotate`, so the library, the CLI and `spacy.load` give the same output.
+`Annotator` holds what one extraction needs, loaded once: kutipan's tokenizer, the NER model from
+`models/ner`, the speaker ranker and the role splitter. `annotate` runs the rule layer
+(`assemble.annotate`) over a Doc it tokenised itself, so the result depends on the text and the models
+only, never on the pipeline around it.
+
+That is what makes the three entry points give one output:
+- `Extractor()` (and `kutipan.extract`, the CLI) calls its `Annotator` directly;
+- `nlp.add_pipe("kutipan", config={"models": …})` on any Indonesian pipeline (`spacy.blank("id")`
+  included) builds the same `Annotator` from the component's config and reads `doc.text`;
+- `nlp.to_disk(d)` copies the component's models into `d/kutipan`, and `spacy.load(d)` reads them back
+  from there (weights only: spaCy's own serialisation and JSON, no code).
+
+The component costs one extra tokenisation when it runs inside another pipeline; `Extractor` does not.
 """
-
-from __future__ import annotations
 
 import logging
 import multiprocessing as mp
 import os
+import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
@@ -28,6 +39,7 @@ from kutipan.speakers.rolesplit import RoleSplitter
 
 log = logging.getLogger("kutipan")
 EXT = "kutipan"
+MODEL_PARTS = ("ner", "ranker", "roles")  # the sub-folders of a models folder that kutipan reads
 if not Doc.has_extension(EXT):
     # plain dicts in the kutipan/1 schema: they survive Doc.to_bytes and nlp.pipe(n_process>1)
     Doc.set_extension(EXT, default=None)
@@ -39,40 +51,6 @@ def default_model_dir() -> Path:
     if env:
         return Path(env)
     return Path(__file__).resolve().parents[2] / "models"
-
-
-class KutipanComponent:
-    """spaCy component: writes the `kutipan/1` dict to `doc._.kutipan` and spans to `doc.spans`."""
-
-    def __init__(self, nlp: Language, name: str = "kutipan"):
-        self.name = name
-        self.ranker: SpeakerRanker | None = None  # set by `Extractor` when `models/ranker` is there
-        self.splitter: RoleSplitter | None = None  # set by `Extractor` when `models/roles` is there
-
-    def __call__(self, doc: Doc) -> Doc:
-        document = annotate(doc, doc.user_data.get("kutipan_id"), ranker=self.ranker, splitter=self.splitter)
-        doc._.kutipan = document.to_dict()
-        for key, spans in (
-            ("kutipan_quote", [(q.start, q.end, "QUOTE") for q in document.quotes]),
-            ("kutipan_cue", [(q.cue.start, q.cue.end, "CUE") for q in document.quotes if q.cue]),
-            (
-                "kutipan_speaker",
-                [(q.speaker.mention.start, q.speaker.mention.end, "SPEAKER") for q in document.quotes if q.speaker],
-            ),
-        ):
-            out = []
-            for s, e, label in spans:
-                span = doc.char_span(s, e, label=label, alignment_mode="expand")
-                if span is not None:
-                    out.append(span)
-            doc.spans[key] = out
-        return doc
-
-
-@Language.factory("kutipan", default_config={}, assigns=["doc._.kutipan", "doc.spans"])
-def make_kutipan(nlp: Language, name: str) -> KutipanComponent:
-    """Factory of the `kutipan` component (also found by `spacy.load` through the entry point)."""
-    return KutipanComponent(nlp, name)
 
 
 _warned: set[str] = set()
@@ -137,42 +115,160 @@ def load_splitter(model_dir: Path) -> RoleSplitter | None:
     return _load_weights(model_dir, "roles", RoleSplitter, "the rules alone split roles")
 
 
-class Extractor:
-    """Loads lexicons and models once; extracts from one text (`extract`) or many (`pipe`).
+class Annotator:
+    """Tokenizer, NER model, ranker and splitter, loaded once; text in, `Document` out.
 
     Args:
-        model_dir: folder of trained models (`ner/`); default `default_model_dir()`.
+        model_dir: folder of trained models (`ner/`, `ranker/`, `roles/`); default `default_model_dir()`.
         use_models: False to run the rule layer only.
     """
 
     def __init__(self, model_dir: str | Path | None = None, use_models: bool = True):
         self.model_dir = Path(model_dir) if model_dir else default_model_dir()
+        self.use_models = use_models
         ner = load_ner(self.model_dir) if use_models else None
         self.has_ner = ner is not None
-        self.nlp = ner if ner is not None else make_nlp()
-        component = self.nlp.add_pipe("kutipan")
+        self.nlp: Language = ner if ner is not None else make_nlp()
         self.ranker = load_ranker(self.model_dir) if use_models else None
-        component.ranker = self.ranker
         self.splitter = load_splitter(self.model_dir) if use_models else None
-        component.splitter = self.splitter
+
+    def prepare(self, text: str) -> Doc:
+        """The Doc the rule layer reads: kutipan's tokens, with the NER model's entities."""
+        return self.nlp(text)
+
+    def annotate(self, doc: Doc, doc_id: str | None = None) -> Document:
+        """The rule layer and the learned models over a Doc made by `prepare`."""
+        return annotate(doc, doc_id, ranker=self.ranker, splitter=self.splitter)
+
+    def pipe(self, pairs: Iterable[tuple[str, str | None]], batch_size: int) -> Iterator[Document]:
+        """`(text, id)` pairs to Documents, in order, batching the NER model."""
+        stream = ((t, i) for t, i in pairs)
+        for doc, doc_id in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            yield self.annotate(doc, doc_id)
+
+
+class KutipanComponent:
+    """spaCy component: writes the `kutipan/1` dict to `doc._.kutipan` and spans to `doc.spans`.
+
+    The models load on first use (or from `from_disk`), so `spacy.load` reads them once, from the saved
+    pipeline.
+    """
+
+    def __init__(self, nlp: Language, name: str = "kutipan", models: str | None = None, use_models: bool = True):
+        self.name = name
+        self.models = models
+        self.use_models = use_models
+        self._annotator: Annotator | None = None
+
+    @property
+    def annotator(self) -> Annotator:
+        if self._annotator is None:
+            self._annotator = Annotator(self.models, use_models=self.use_models)
+        return self._annotator
+
+    def __call__(self, doc: Doc) -> Doc:
+        ann = self.annotator
+        document = ann.annotate(ann.prepare(doc.text), doc.user_data.get("kutipan_id"))
+        set_annotations(doc, document)
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the models this component uses (a copy of their files) and its settings."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        ann = self.annotator
+        for part in MODEL_PARTS if ann.use_models else ():
+            src = ann.model_dir / part
+            if src.is_dir():
+                shutil.copytree(src, path / part, dirs_exist_ok=True)
+        srsly.write_json(path / "cfg.json", {"use_models": ann.use_models})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "KutipanComponent":
+        """Load the models saved by `to_disk` (from that folder, whatever the config's `models` says)."""
+        path = Path(path)
+        cfg = srsly.read_json(path / "cfg.json") if (path / "cfg.json").exists() else {}
+        self.models = str(path)
+        self.use_models = bool(cfg.get("use_models", True))
+        self._annotator = Annotator(path, use_models=self.use_models)
+        return self
+
+
+def set_annotations(doc: Doc, document: Document) -> None:
+    """Write a Document onto a Doc: the dict to `doc._.kutipan`, quotes, cues and speakers to `doc.spans`.
+
+    Spans snap outward to the Doc's tokens (`alignment_mode="expand"`); the dict keeps exact offsets.
+    """
+    doc._.kutipan = document.to_dict()
+    for key, spans in (
+        ("kutipan_quote", [(q.start, q.end, "QUOTE") for q in document.quotes]),
+        ("kutipan_cue", [(q.cue.start, q.cue.end, "CUE") for q in document.quotes if q.cue]),
+        (
+            "kutipan_speaker",
+            [(q.speaker.mention.start, q.speaker.mention.end, "SPEAKER") for q in document.quotes if q.speaker],
+        ),
+    ):
+        out = []
+        for s, e, label in spans:
+            span = doc.char_span(s, e, label=label, alignment_mode="expand")
+            if span is not None:
+                out.append(span)
+        doc.spans[key] = out
+
+
+@Language.factory(
+    "kutipan",
+    default_config={"models": None, "use_models": True},
+    assigns=["doc._.kutipan", "doc.spans"],
+)
+def make_kutipan(nlp: Language, name: str, models: str | None, use_models: bool) -> KutipanComponent:
+    """Factory of the `kutipan` component (also found by `spacy.load` through the entry point).
+
+    `models` is the models folder (None: `default_model_dir()`); `use_models=False` runs the rules alone.
+    """
+    return KutipanComponent(nlp, name, models=models, use_models=use_models)
+
+
+class Extractor:
+    """Loads lexicons and models once; extracts from one text (`extract`) or many (`pipe`).
+
+    `Extractor().nlp` is a spaCy pipeline (kutipan's tokenizer and the `kutipan` component on the same
+    models), for users who want `Doc`s and `doc.spans`; it gives the same dict as `extract`.
+
+    Args:
+        model_dir: folder of trained models (`ner/`, `ranker/`, `roles/`); default `default_model_dir()`.
+        use_models: False to run the rule layer only.
+    """
+
+    def __init__(self, model_dir: str | Path | None = None, use_models: bool = True):
+        self.annotator = Annotator(model_dir, use_models=use_models)
+        self.model_dir = self.annotator.model_dir
+        self.nlp = make_nlp()
+        config = {"models": str(self.model_dir), "use_models": use_models}
+        component: KutipanComponent = self.nlp.add_pipe("kutipan", config=config)  # type: ignore[assignment]
+        component._annotator = self.annotator  # one copy of the models, shared
+
+    @property
+    def has_ner(self) -> bool:
+        return self.annotator.has_ner
+
+    @property
+    def ranker(self) -> SpeakerRanker | None:
+        return self.annotator.ranker
+
+    @property
+    def splitter(self) -> RoleSplitter | None:
+        return self.annotator.splitter
 
     def extract(self, text: str, id: str | None = None) -> Document:
         """Quotes, speakers, roles and entities of one text."""
         if not isinstance(text, str):
             raise TypeError(f"extract() takes a str, not {type(text).__name__}")
-        doc = self.prepare(text)
-        doc.user_data["kutipan_id"] = id
-        doc = self.nlp.get_pipe("kutipan")(doc)
-        return document_from_dict(doc._.kutipan, text)
+        document = self.annotator.annotate(self.prepare(text), id)
+        return document_from_dict(document.to_dict(), text)  # confidences rounded as in the JSON
 
     def prepare(self, text: str) -> Doc:
-        """The Doc as the `kutipan` component receives it: tokenised, with the NER model's entities."""
-        doc = self.nlp.make_doc(text)
-        for name, proc in self.nlp.pipeline:
-            if name == "kutipan":
-                break
-            doc = proc(doc)
-        return doc
+        """The Doc as the rule layer receives it: tokenised, with the NER model's entities."""
+        return self.annotator.prepare(text)
 
     __call__ = extract
 
@@ -193,18 +289,17 @@ class Extractor:
         `kutipan/1` dicts (cheaper than spaCy's Doc serialisation); where `fork` is not available the
         texts are processed in this process.
         """
-        pairs = ((t, i) for t, i in texts) if as_tuples else ((t, None) for t in texts)
-        pairs = _checked(pairs)
+        pairs: Iterable[tuple[Any, Any]] = texts if as_tuples else ((t, None) for t in texts)  # type: ignore[assignment]
+        checked = _checked(pairs)
         if n_process > 1 and "fork" in mp.get_all_start_methods():
-            yield from self._pipe_processes(pairs, batch_size, n_process)
+            yield from self._pipe_processes(checked, batch_size, n_process)
             return
-        stream = ((t, {"id": i, "text": t}) for t, i in pairs)
-        for doc, ctx in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-            data = dict(doc._.kutipan)
-            data["id"] = ctx["id"]
-            yield document_from_dict(data, ctx["text"])
+        for document in self.annotator.pipe(checked, batch_size):
+            yield document_from_dict(document.to_dict(), document.text)
 
-    def _pipe_processes(self, pairs, batch_size: int, n_process: int) -> Iterator[Document]:
+    def _pipe_processes(
+        self, pairs: Iterable[tuple[str, str | None]], batch_size: int, n_process: int
+    ) -> Iterator[Document]:
         global _WORKER
         _WORKER = self
         with mp.get_context("fork").Pool(n_process) as pool:
@@ -220,15 +315,10 @@ _WORKER: Extractor | None = None
 def _work(batch: list[tuple[str, str | None]]) -> list[tuple[dict, str]]:
     """Runs in a forked worker: the Extractor is inherited, not pickled."""
     assert _WORKER is not None
-    out = []
-    for (doc, i), (text, _) in zip(_WORKER.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)), batch, strict=True):
-        data = dict(doc._.kutipan)
-        data["id"] = i
-        out.append((data, text))
-    return out
+    return [(d.to_dict(), d.text) for d in _WORKER.annotator.pipe(batch, batch_size=len(batch))]
 
 
-def _checked(pairs):
+def _checked(pairs: Iterable[tuple[Any, Any]]) -> Iterator[tuple[str, str | None]]:
     for text, i in pairs:
         if not isinstance(text, str):
             raise TypeError(f"pipe() takes str texts, not {type(text).__name__}")

@@ -1,11 +1,12 @@
 """Load and validate the gold corpus in `corpus/`.
 
 Gold documents are JSON Lines in the `kutipan/1` schema plus `split` (`train`, `dev`, `test`) and
-`source` (`news-dev` or `written`). Documents we wrote carry their `text`. Annotations over the shared
-news articles are standoff: they carry no text (the text stays with its publisher), only offsets, the
-article id and `text_sha256`; the loader joins them to `../shared/data/news-dev/articles.jsonl` and fills
-every span's `text` and each speaker's `role` (the text from its title to its organisation), and skips them
-with a message when that file is not there.
+`source` (`news-dev`, `news-train` or `written`). Documents we wrote carry their `text`. Annotations over
+the shared news articles are standoff: they carry no text (the text stays with its publisher), only offsets,
+the article id and `text_sha256`; the loader joins them to `../shared/data/news-dev/articles.jsonl` and
+`../shared/data/news-train/articles.jsonl` and fills every span's `text`, each speaker's `role` (the text
+from its title to its organisation) and its organisation's `canonical` form (from `canonical_span`), and
+skips them with a message when those files are not there.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ from kutipan.errors import KutipanError
 
 log = logging.getLogger("kutipan")
 SPLITS = ("train", "dev", "test")
+SOURCES = ("news-dev", "news-train", "written")
+SPEAKER_KINDS = ("person", "organization", "group")
+SOURCE_TYPES = ("official", "expert", "organization", "public_figure", "citizen", "unknown")
+CUE_KINDS = ("speech", "directive", "belief")
 
 
 class CorpusError(KutipanError):
@@ -37,10 +42,20 @@ def shared_news_path(corpus_path: Path) -> Path:
     return root.parent.parent / "shared" / "data" / "news-dev" / "articles.jsonl"
 
 
+def shared_news_paths(corpus_path: Path) -> list[Path]:
+    """All shared news files: `$KUTIPAN_NEWS` (several joined by `os.pathsep`), else news-dev and news-train."""
+    env = os.environ.get("KUTIPAN_NEWS")
+    if env:
+        return [Path(p) for p in env.split(os.pathsep) if p]
+    dev = shared_news_path(corpus_path)
+    return [dev, dev.parent.parent / "news-train" / "articles.jsonl"]
+
+
 def _read_jsonl(path: Path) -> list[dict]:
     out = []
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        # split on "\n" only: str.splitlines also breaks at U+2028 and U+0085, which JSON strings may hold raw
+        lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise CorpusError(f"{path}: cannot read ({exc})") from exc
     for n, line in enumerate(lines, 1):
@@ -92,7 +107,7 @@ def load_corpus(path: str | Path, split: str = "all", source: str | None = None)
                 continue
             if "text" not in d:
                 if news is None:
-                    news = _load_news(shared_news_path(path))
+                    news = _load_news(shared_news_paths(path))
                 if not news:
                     skipped += 1
                     continue
@@ -106,6 +121,10 @@ def load_corpus(path: str | Path, split: str = "all", source: str | None = None)
                 for sp in d.get("speakers", []):
                     parts = [p for p in (sp.get("title"), sp.get("organization")) if p]
                     sp["role"] = text[min(p["start"] for p in parts) : max(p["end"] for p in parts)] if parts else None
+                    org = sp.get("organization")
+                    if org and "canonical_span" in org:
+                        canon = org.pop("canonical_span")
+                        org["canonical"] = canon["text"] if canon else None
             problems = validate_document(d)
             if problems:
                 raise CorpusError(f"{f}: {d.get('id')}: " + "; ".join(problems[:5]))
@@ -114,15 +133,13 @@ def load_corpus(path: str | Path, split: str = "all", source: str | None = None)
         log.warning(
             "kutipan: skipped %d standoff documents: the shared news articles are not at %s",
             skipped,
-            shared_news_path(path),
+            " or ".join(str(p) for p in shared_news_paths(path)),
         )
     return docs
 
 
-def _load_news(path: Path) -> dict[str, str]:
-    if not path.exists():
-        return {}
-    return {d["id"]: d["text"] for d in _read_jsonl(path)}
+def _load_news(paths: list[Path]) -> dict[str, str]:
+    return {d["id"]: d["text"] for path in paths if path.exists() for d in _read_jsonl(path)}
 
 
 def load_predictions(path: str | Path) -> dict[str, dict]:
@@ -157,8 +174,8 @@ def validate_document(d: dict) -> list[str]:
         problems.append("schema is not kutipan/1")
     if d.get("split") not in SPLITS:
         problems.append(f"split {d.get('split')!r} is not one of {SPLITS}")
-    if d.get("source") not in {"news-dev", "written"}:
-        problems.append(f"source {d.get('source')!r} is not news-dev or written")
+    if d.get("source") not in SOURCES:
+        problems.append(f"source {d.get('source')!r} is not one of {SOURCES}")
     ids = {s["id"] for s in d.get("speakers", [])}
     quotes = d.get("quotes", [])
     for q in quotes:
@@ -168,6 +185,8 @@ def validate_document(d: dict) -> list[str]:
         _check_span(text, q, w, problems)
         if q.get("cue"):
             _check_span(text, q["cue"], w + " cue", problems)
+            if q["cue"].get("kind", "speech") not in CUE_KINDS:
+                problems.append(f"{w}: bad cue kind {q['cue'].get('kind')!r}")
         sp = q.get("speaker")
         if sp:
             if sp.get("entity") not in ids:
@@ -188,8 +207,12 @@ def validate_document(d: dict) -> list[str]:
             _check_span(text, h, f"{w} honorific", problems)
         for m in s.get("mentions", []):
             _check_span(text, m, f"{w} mention", problems)
-        if s.get("kind") not in {"person", "organization"}:
+        if s.get("kind") not in SPEAKER_KINDS:
             problems.append(f"{w}: bad kind {s.get('kind')!r}")
+        if "source_type" in s and s["source_type"] not in SOURCE_TYPES:
+            problems.append(f"{w}: bad source_type {s['source_type']!r}")
+        if "aliases" in s and not (isinstance(s["aliases"], list) and all(isinstance(a, str) for a in s["aliases"])):
+            problems.append(f"{w}: aliases must be a list of strings")
     for e in d.get("entities", []):
         _check_span(text, e, "entity", problems)
         if e.get("label") not in {"PER", "ORG", "LOC"}:

@@ -95,9 +95,8 @@ def _spans_overlap(a: dict | None, b: dict | None) -> bool:
     return bool(a and b and a["start"] < b["end"] and b["start"] < a["end"])
 
 
-def score(gold_docs: Iterable[Doc], pred_docs: dict[str, Doc]) -> dict[str, Any]:
-    """Score predictions (by document id) against gold documents; a missing prediction counts as empty."""
-    c: dict[str, Any] = {
+def _new_counts() -> dict[str, Any]:
+    return {
         "exact": [0, 0, 0],
         "overlap": [0, 0, 0],
         "types": {},
@@ -109,67 +108,84 @@ def score(gold_docs: Iterable[Doc], pred_docs: dict[str, Doc]) -> dict[str, Any]
         "entities": {},
         "docs": 0,
     }
+
+
+def _add(row: list[int], tp: int, n_pred: int, n_gold: int) -> None:
+    row[0] += tp
+    row[1] += n_pred
+    row[2] += n_gold
+
+
+def _span_set(items: list[dict]) -> set[tuple[int, int]]:
+    return {(x["start"], x["end"]) for x in items}
+
+
+def _count_quotes(c: dict[str, Any], gq: list[dict], pq: list[dict], text: str) -> list[tuple[int, int]]:
+    """Quote spans, exact and by overlap, overall and per type; returns the overlap pairs."""
+    _add(c["exact"], len(_span_set(gq) & _span_set(pq)), len(pq), len(gq))
+    pairs = match_quotes(gq, pq, text)
+    _add(c["overlap"], len(pairs), len(pq), len(gq))
+    for t in ("direct", "indirect", "mixed"):
+        gt = [q for q in gq if q["type"] == t]
+        pt = [q for q in pq if q["type"] == t]
+        row = c["types"].setdefault(t, {"exact": [0, 0, 0], "overlap": [0, 0, 0]})
+        _add(row["exact"], len(_span_set(gt) & _span_set(pt)), len(pt), len(gt))
+        _add(row["overlap"], len(match_quotes(gt, pt, text)), len(pt), len(gt))
+    gc = _span_set([q["cue"] for q in gq if q.get("cue")])
+    pc = _span_set([q["cue"] for q in pq if q.get("cue")])
+    _add(c["cue"], len(gc & pc), len(pc), len(gc))
+    return pairs
+
+
+def _count_roles(c: dict[str, Any], gr: dict[str, str | None], pr: dict[str, str | None]) -> None:
+    """Title, organisation and role of one matched quote whose gold speaker has a role."""
+    for k in ("title", "organization", "role"):
+        if gr[k] is None and k != "role":
+            continue
+        row = c["roles"][k]
+        row["n"] += 1
+        row["exact"] += int((gr[k] or "").casefold() == (pr[k] or "").casefold())
+        row["f1"] += _word_f1(gr[k], pr[k])
+
+
+def _count_speaker(c: dict[str, Any], g: Doc, p: Doc, gquote: dict, pquote: dict) -> None:
+    """Name, mention and role of the speaker of one matched quote (only when gold has a speaker)."""
+    if not gquote.get("speaker"):
+        return
+    c["speaker_name"][1] += 1
+    c["speaker_mention"][1] += 1
+    gname = normalize_name(gquote["speaker"]["name"])
+    pname = normalize_name(pquote["speaker"]["name"]) if pquote.get("speaker") else ""
+    if gname and gname == pname:
+        c["speaker_name"][0] += 1
+        c["e2e"] += 1
+    if pquote.get("speaker") and _spans_overlap(gquote["speaker"]["mention"], pquote["speaker"]["mention"]):
+        c["speaker_mention"][0] += 1
+    gr = _role_parts(g, _speaker_of(g, gquote))
+    if gr["role"]:
+        _count_roles(c, gr, _role_parts(p, _speaker_of(p, pquote)))
+
+
+def _count_entities(c: dict[str, Any], g: Doc, p: Doc) -> None:
+    """Entity spans per label, for gold documents whose entities were annotated."""
+    if g.get("entities") is None or not g.get("entities_gold", True):
+        return
+    for label in ("PER", "ORG", "LOC"):
+        ge = _span_set([e for e in g["entities"] if e["label"] == label])
+        pe = _span_set([e for e in p.get("entities", []) if e["label"] == label])
+        _add(c["entities"].setdefault(label, [0, 0, 0]), len(ge & pe), len(pe), len(ge))
+
+
+def score(gold_docs: Iterable[Doc], pred_docs: dict[str, Doc]) -> dict[str, Any]:
+    """Score predictions (by document id) against gold documents; a missing prediction counts as empty."""
+    c = _new_counts()
     for g in gold_docs:
         c["docs"] += 1
-        text = g["text"]
         p = pred_docs.get(g["id"]) or {"quotes": [], "speakers": [], "entities": []}
         gq, pq = g.get("quotes", []), p.get("quotes", [])
-        gspans = {(q["start"], q["end"]) for q in gq}
-        pspans = {(q["start"], q["end"]) for q in pq}
-        c["exact"][0] += len(gspans & pspans)
-        c["exact"][1] += len(pspans)
-        c["exact"][2] += len(gspans)
-        pairs = match_quotes(gq, pq, text)
-        c["overlap"][0] += len(pairs)
-        c["overlap"][1] += len(pq)
-        c["overlap"][2] += len(gq)
-        for t in ("direct", "indirect", "mixed"):
-            gt = [q for q in gq if q["type"] == t]
-            pt = [q for q in pq if q["type"] == t]
-            row = c["types"].setdefault(t, {"exact": [0, 0, 0], "overlap": [0, 0, 0]})
-            row["exact"][0] += len({(q["start"], q["end"]) for q in gt} & {(q["start"], q["end"]) for q in pt})
-            row["exact"][1] += len(pt)
-            row["exact"][2] += len(gt)
-            row["overlap"][0] += len(match_quotes(gt, pt, text))
-            row["overlap"][1] += len(pt)
-            row["overlap"][2] += len(gt)
-        gc = {(q["cue"]["start"], q["cue"]["end"]) for q in gq if q.get("cue")}
-        pc = {(q["cue"]["start"], q["cue"]["end"]) for q in pq if q.get("cue")}
-        c["cue"][0] += len(gc & pc)
-        c["cue"][1] += len(pc)
-        c["cue"][2] += len(gc)
-        for i, j in pairs:
-            gquote, pquote = gq[i], pq[j]
-            if not gquote.get("speaker"):
-                continue
-            c["speaker_name"][1] += 1
-            c["speaker_mention"][1] += 1
-            gname = normalize_name(gquote["speaker"]["name"])
-            pname = normalize_name(pquote["speaker"]["name"]) if pquote.get("speaker") else ""
-            if gname and gname == pname:
-                c["speaker_name"][0] += 1
-                c["e2e"] += 1
-            if pquote.get("speaker") and _spans_overlap(gquote["speaker"]["mention"], pquote["speaker"]["mention"]):
-                c["speaker_mention"][0] += 1
-            gr = _role_parts(g, _speaker_of(g, gquote))
-            if gr["role"]:
-                pr = _role_parts(p, _speaker_of(p, pquote))
-                for k in ("title", "organization", "role"):
-                    if gr[k] is None and k != "role":
-                        continue
-                    row = c["roles"][k]
-                    row["n"] += 1
-                    row["exact"] += int((gr[k] or "").casefold() == (pr[k] or "").casefold())
-                    row["f1"] += _word_f1(gr[k], pr[k])
-        if "entities" in g and g.get("entities") is not None and g.get("entities_gold", True):
-            for label in ("PER", "ORG", "LOC"):
-                ge = {(e["start"], e["end"]) for e in g["entities"] if e["label"] == label}
-                pe = {(e["start"], e["end"]) for e in p.get("entities", []) if e["label"] == label}
-                row = c["entities"].setdefault(label, [0, 0, 0])
-                row[0] += len(ge & pe)
-                row[1] += len(pe)
-                row[2] += len(ge)
-    # gold quotes that have a speaker, for end-to-end recall
+        for i, j in _count_quotes(c, gq, pq, g["text"]):
+            _count_speaker(c, g, p, gq[i], pq[j])
+        _count_entities(c, g, p)
     return _finish(c, gold_docs)
 
 

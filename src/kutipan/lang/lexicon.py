@@ -126,6 +126,12 @@ class Lexicon:
     name_conjunctions: frozenset[str]  # dan, &: join the parts of an institution's name
     chain_lower_words: frozenset[str]  # dan, bidang: lower-case words inside a title chain
     alias_markers: frozenset[str]  # atau: "Prasetyo Hadi atau Pras"
+    # attribution (issue 8b)
+    first_person: frozenset[str]  # saya, kami: a quoted fragment with one is speech, not a term
+    complementizers: frozenset[str]  # bahwa, between a cue verb and its content
+    connective_tails: frozenset[str]  # itu, ini, ending a connective before a subject: Sementara itu
+    back_heads: frozenset[str]  # hal, in "menyampaikan hal itu" (the object points back, reports nothing)
+    link_markers: frozenset[str]  # baca juga: a line linking to another article
 
     def is_degree(self, word: str) -> bool:
         """An academic degree after a name: the lexicon's (`S.H.`, `M.Si.`) or one of its shape (`Sp.A.`)."""
@@ -190,6 +196,12 @@ def get() -> Lexicon:
         name_conjunctions=_exact("name_conjunctions.txt"),
         chain_lower_words=_exact("chain_lower_words.txt"),
         alias_markers=_exact("alias_markers.txt"),
+        # attribution (issue 8b)
+        first_person=_exact("first_person.txt"),
+        complementizers=_exact("complementizers.txt"),
+        connective_tails=_exact("connective_tails.txt"),
+        back_heads=_exact("back_heads.txt"),
+        link_markers=_exact("link_markers.txt"),
     )
 
 

@@ -15,6 +15,7 @@ import re
 from spacy.attrs import ORTH
 from spacy.lang.id import Indonesian
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from kutipan.lang import lexicon
 
@@ -25,7 +26,7 @@ def _keeps_hyphens(pattern: str) -> bool:
     return re.search(pattern, "anak-anak") is None
 
 
-class KutipanDefaults(Indonesian.Defaults):
+class KutipanDefaults(Indonesian.Defaults):  # type: ignore[misc,valid-type]
     """Indonesian defaults with hyphenated words kept whole, glued sentences split, and whole dates.
 
     spaCy's Indonesian splits at hyphens and then lists 15,600 reduplications (`anak-anak`) as exceptions
@@ -48,7 +49,7 @@ class KutipanIndonesian(Indonesian):
 
 def add_special_cases(nlp: Language) -> None:
     """Teach `nlp`'s tokenizer the clitic cues and the dotted abbreviations it lacks."""
-    tok = nlp.tokenizer
+    tok: Tokenizer = nlp.tokenizer  # a spaCy Tokenizer, not any callable
     known = tok.rules
     for form in lexicon.get().clitic_cues:
         if form.islower():

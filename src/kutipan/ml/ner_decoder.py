@@ -19,12 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
+from thinc.api import Model
 
 # speculative look-ahead: tokens scored per possible entity start in one batch (longer ones go on)
 _AHEAD = 6
@@ -34,14 +36,14 @@ _AHEAD = 6
 class NumpyNER:
     """The arrays of a spaCy `ner` pipe, and its moves as (action, label) pairs."""
 
-    proj: object  # the model's tok2vec chain: listener → list2array → Linear (reads `doc.tensor`)
-    lower: object  # PrecomputableAffine: (tokens + 1 padding row) × features × hidden × pieces
+    proj: Model  # the model's tok2vec chain: listener → list2array → Linear (reads `doc.tensor`)
+    lower: Model  # PrecomputableAffine: (tokens + 1 padding row) × features × hidden × pieces
     bias: np.ndarray  # (hidden, pieces)
     upper_w: np.ndarray  # (classes, hidden)
     upper_b: np.ndarray  # (classes,)
     actions: list[str]  # "B", "I", "L", "U", "O" or "M" per class
     class_labels: list[str]  # entity label per class ("" for O and U-)
-    spacy_pipe: object = None  # spaCy's own component, for documents that already carry entities
+    spacy_pipe: Any = None  # spaCy's own component, for documents that already carry entities
 
     @classmethod
     def from_pipe(cls, ner) -> NumpyNER | None:
@@ -92,7 +94,7 @@ class NumpyNER:
     def _scores(self, unmaxed: np.ndarray) -> np.ndarray:
         """Class scores of states from their summed, biased features (states × hidden × pieces)."""
         hidden = unmaxed.max(axis=-1)
-        return self.proj.ops.gemm(hidden, self.upper_w, trans2=True) + self.upper_b
+        return self.proj.ops.gemm(hidden, self.upper_w, trans2=True) + self.upper_b  # type: ignore[arg-type]
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_entities([doc])

@@ -16,7 +16,17 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from kutipan.document import Mention
 from kutipan.ml.linear import LinearModel
+
+# The rank given to a candidate not mentioned before the quote (only after it): below every ranked one.
+UNRANKED = 9
+# Characters "since the last mention" of a candidate never mentioned before the quote: farther than any
+# mention the lookback window admits, so the feature says "long ago".
+NEVER_MENTIONED_CHARS = 20000
+# Log-scaled counts are divided by these so that they stay near the 0/1 range of the other features.
+LOG_CHARS_SCALE = 10
+LOG_MENTIONS_SCALE = 3
 
 FEATURES = [
     "bias_pronoun",
@@ -63,7 +73,7 @@ class Candidate:
     has_role: bool
     title_words: set[str] = field(default_factory=set)
     after_pos: int | None = None  # first mention after the quote, in its paragraph or the next
-    mention: object = None  # the nearest mention, for a bare quote that needs one
+    mention: Mention | None = None  # the nearest mention, for a bare quote that needs one
 
 
 def features(
@@ -82,15 +92,15 @@ def features(
     words = {w.casefold() for w in mention_text.split()}
     rows = []
     for c in cands:
-        r = rank.get(c.key, 9)
-        since = quote_pos - c.last_pos if c.last_pos is not None else 20000
+        r = rank.get(c.key, UNRANKED)
+        since = quote_pos - c.last_pos if c.last_pos is not None else NEVER_MENTIONED_CHARS
         rule = float(c.key == rule_key)
         row = {
             "bias_pronoun": float(mention_kind == "pronoun"),
             "bias_clitic": float(mention_kind == "clitic"),
             "bias_role": float(mention_kind == "role"),
             "bias_none": float(mention_kind == "none"),
-            "log_chars_since": math.log1p(max(0, since)) / 10,
+            "log_chars_since": math.log1p(max(0, since)) / LOG_CHARS_SCALE,
             "rank_0": float(r == 0),
             "rank_1": float(r == 1),
             "rank_2": float(r == 2),
@@ -108,7 +118,7 @@ def features(
             "organization": float(c.organization),
             "anonymous": float(c.anonymous),
             "has_role": float(c.has_role),
-            "log_mentions": math.log1p(c.mentions) / 3,
+            "log_mentions": math.log1p(c.mentions) / LOG_MENTIONS_SCALE,
             "quoted_before": float(c.quoted_before),
             "role_word_match": float(bool(words & c.title_words)),
             "direct": float(direct),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kutipan.document import Mention, Span
+from kutipan.document import Mention, Span, SpeakerKind
 
 
 def _key(name: str) -> list[str]:
@@ -23,7 +23,7 @@ class SpeakerState:
 
     id: str
     name: str
-    kind: str
+    kind: SpeakerKind
     title: Span | None = None
     organization: Span | None = None
     honorific: list[Span] | None = None
@@ -45,7 +45,7 @@ class SpeakerRegistry:
         self.speakers: list[SpeakerState] = []
         self._recent: list[SpeakerState] = []  # most recent last
 
-    def _new(self, name: str, kind: str, anonymous: bool = False) -> SpeakerState:
+    def _new(self, name: str, kind: SpeakerKind, anonymous: bool = False) -> SpeakerState:
         sp = SpeakerState(f"s{len(self.speakers) + 1}", name, kind, anonymous=anonymous)
         self.speakers.append(sp)
         return sp

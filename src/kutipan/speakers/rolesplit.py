@@ -5,15 +5,19 @@ Cirebon`); where the title ends and the institution begins is the hard part (GUI
 institution stay in the title, region heads keep their region, `Kapolres X` is all title). Each possible
 split point of the phrase is scored by a logistic regression over lexicon features of the words around it
 and the rule parser's own choice; the best split wins. Training (`scripts/train_roles.py`) and prediction
-share `split_features`. Weights are JSON (`linear.LinearModel`).
+share `split_features`. Weights are JSON (`linear.LinearModel`). `resplit_roles` applies the splitter to
+the output speakers, over each role's tokens and the split the rules chose (`role_tokens`).
 """
 
 from __future__ import annotations
 
 import numpy as np
+from spacy.tokens import Token
 
+from kutipan.document import Span, Speaker
 from kutipan.lang import lexicon
 from kutipan.ml.linear import LinearModel
+from kutipan.text.view import DocView
 
 FEATURES = [
     "bias",
@@ -129,3 +133,39 @@ class RoleSplitter(LinearModel):
     def split(self, words: list[str], rule_split: int) -> int:
         """The best split point of a role phrase."""
         return int(self.decision(split_features(words, rule_split)).argmax())
+
+
+def role_tokens(view: DocView, speaker: Speaker) -> tuple[list[Token], int] | None:
+    """The tokens of a speaker's role phrase and the rule split point (index where the organisation starts)."""
+    parts = [p for p in (speaker.title, speaker.organization) if p]
+    if not parts:
+        return None
+    span = view.char_span(min(p.start for p in parts), max(p.end for p in parts), alignment_mode="expand")
+    if span is None:
+        return None
+    toks = list(span)
+    if speaker.organization is None:
+        rule = len(toks)
+    else:
+        rule = next((k for k, t in enumerate(toks) if t.idx >= speaker.organization.start), len(toks))
+    return toks, rule
+
+
+def _chars(text: str, toks: list[Token], a: int, b: int) -> Span:
+    """The output span of tokens [a, b) of a role phrase."""
+    start, end = toks[a].idx, toks[b - 1].idx + len(toks[b - 1].text)
+    return Span(start, end, text[start:end])
+
+
+def resplit_roles(view: DocView, speakers: list[Speaker], splitter: RoleSplitter) -> None:
+    """Let the learned splitter decide where each role's title ends and its organisation begins."""
+    for sp in speakers:
+        got = role_tokens(view, sp)
+        if got is None:
+            continue
+        toks, rule = got
+        s = splitter.split([t.text for t in toks], rule)
+        if s == rule:
+            continue
+        sp.title = _chars(view.text, toks, 0, s) if s > 0 else None
+        sp.organization = _chars(view.text, toks, s, len(toks)) if s < len(toks) else None

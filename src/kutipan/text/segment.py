@@ -9,6 +9,7 @@ mark, except after an abbreviation (`Dr.`, `H.`, `Kombes Pol.`, an initial) or i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from kutipan.lang import lexicon
@@ -17,6 +18,8 @@ Range = tuple[int, int]
 
 # a digit only after white space: "16.000" and "2.300 meter" are numbers, not sentence ends
 _END = re.compile(r"[.!?…]+[\"”’']*(?=\s+[\"“”‘'(]?[A-Z0-9]|[\"“”‘'(]?[A-Z])")
+
+_TOKEN_HEAD = re.compile(r"[^\s,;]*")  # the rest of the word after a full stop (matches the empty string too)
 
 
 @cache
@@ -45,7 +48,7 @@ def paragraphs(text: str) -> list[Range]:
 
 
 def sentences(
-    text: str, para: Range, protected: list[Range] = (), opening: frozenset[int] = frozenset()
+    text: str, para: Range, protected: Sequence[Range] = (), opening: frozenset[int] = frozenset()
 ) -> list[Range]:
     """Split one paragraph into sentences.
 
@@ -66,7 +69,7 @@ def sentences(
         word = text[max(start, text.rfind(" ", start, m.start() + 1) + 1) : m.start() + 1]
         if m.group().startswith(".") and (word in _abbreviations() or re.fullmatch(r"[A-Z]\.", word)):
             continue
-        token = re.match(r"[^\s,;]*", text[m.start() + 1 : end]).group()
+        token = _TOKEN_HEAD.match(text, m.start() + 1, end).group()  # type: ignore[union-attr]  # always matches
         if lexicon.DEGREE.match(word + token):
             continue  # a degree, not two glued sentences: "Sp.A.", "S.Pd.I."
         if cut > s:

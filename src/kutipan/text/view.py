@@ -12,6 +12,7 @@ needs spaCy's tokens or spans still has them.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import overload
@@ -54,7 +55,7 @@ class DocView:
         return self.doc[key]
 
     @property
-    def ents(self) -> tuple[Span, ...]:
+    def ents(self) -> Sequence[Span]:
         return self.doc.ents
 
     def char_span(self, start: int, end: int, **kwargs) -> Span | None:

@@ -1,0 +1,62 @@
+"""The output speaker list: the registry's speakers that are quoted, renumbered, with every name mention.
+
+The registry holds everybody a phrase or the NER model named; only those with a quotation are speakers
+in the output, numbered `s1`, `s2` … in order of first appearance, and each person's name is added as a
+mention wherever it stands in the text as whole words (not only where a quote was attributed to it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kutipan.document import Mention, Quote, Speaker, SpeakerRef
+from kutipan.speakers.registry import SpeakerRegistry, SpeakerState
+
+
+def whole_words(text: str, form: str) -> Iterator[int]:
+    """Start offsets of `form` in `text` where it stands as whole words (not inside a longer word)."""
+    start = 0
+    while (i := text.find(form, start)) >= 0:
+        end = i + len(form)
+        if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            yield i
+        start = end
+
+
+def list_speakers(text: str, reg: SpeakerRegistry, quotes: list[Quote]) -> list[Speaker]:
+    """Final speaker list: only those quoted, numbered in order of appearance, every name mention added.
+
+    The quotes' speaker references are renumbered to match.
+    """
+    used = [sp for sp in reg.speakers if sp.quotes]
+    renum = {sp.id: f"s{k}" for k, sp in enumerate(used, 1)}
+    for q in quotes:
+        if q.speaker is not None:
+            sp = next(s for s in used if s.id == q.speaker.entity)
+            q.speaker = SpeakerRef(renum[sp.id], sp.name, q.speaker.mention)
+    return [_speaker(text, sp, renum[sp.id]) for sp in used]
+
+
+def _speaker(text: str, sp: SpeakerState, new_id: str) -> Speaker:
+    mentions = dict(sp.mentions)
+    if not sp.anonymous and sp.kind == "person":
+        for i in whole_words(text, sp.name):
+            mentions.setdefault((i, i + len(sp.name)), Mention(i, i + len(sp.name), sp.name, "name"))
+    if sp.kind == "organization":
+        # an organisation that speaks has no role of its own: its name is the organisation (GUIDE §5)
+        sp.title = sp.organization = None
+    role = None
+    parts = [p for p in (sp.title, sp.organization) if p]
+    if parts:
+        role = text[min(p.start for p in parts) : max(p.end for p in parts)]
+    return Speaker(
+        id=new_id,
+        name=sp.name,
+        kind=sp.kind,
+        title=sp.title,
+        organization=sp.organization,
+        honorific=sp.honorific,
+        mentions=[mentions[k] for k in sorted(mentions)],
+        quotes=sp.quotes,
+        role=role,
+    )

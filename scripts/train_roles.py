@@ -23,7 +23,7 @@ from kutipan.assemble import annotate
 from kutipan.eval.corpus import load_corpus
 from kutipan.eval.scoring import score
 from kutipan.lang.tokenizer import make_nlp
-from kutipan.phrase.grammar import split_role
+from kutipan.phrase import split_role
 from kutipan.pipeline import Extractor
 from kutipan.speakers.rolesplit import FEATURES, RoleSplitter, split_features
 

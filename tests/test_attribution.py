@@ -12,7 +12,7 @@ from kutipan.attribution import Pattern, find_quotes, indirect
 from kutipan.attribution.indirect import SIEVES, Sentence, match_sentence
 from kutipan.attribution.subjects import find_people, subject_fallback
 from kutipan.lang.tokenizer import make_nlp
-from kutipan.phrase.grammar import parse_subject
+from kutipan.phrase import parse_subject
 from kutipan.text.segment import paragraphs, sentences
 from kutipan.text.view import DocView
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from kutipan.lang.tokenizer import make_nlp
-from kutipan.phrase.grammar import parse_phrase, parse_subject
+from kutipan.phrase import parse_phrase, parse_subject
 from kutipan.text.view import DocView
 
 nlp = make_nlp()
@@ -124,6 +124,47 @@ def test_subject(text, name):
 
 @pytest.mark.parametrize("text", ["Kota cerdas", "Hal ini", "Dalam hal perbaikan kebijakan ini"])
 def test_not_a_subject(text):
+    assert parts(text, subject=True) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a sentence adverbial before the subject, and adverbs after it
+        ("Lebih lanjut Budi Santoso", (None, None, [], "Budi Santoso", "name")),
+        (
+            "Kepala Dinas Kesehatan Sukamaju Budi Santoso baru-baru ini",
+            ("Kepala", "Dinas Kesehatan Sukamaju", [], "Budi Santoso", "name"),
+        ),
+        ("Budi Santoso pun juga", (None, None, [], "Budi Santoso", "name")),
+        # a leading adverbial clause: the subject is after its comma
+        ("Di Magelang, Budi Santoso", (None, None, [], "Budi Santoso", "name")),
+        # a short relative clause before the verb
+        ("Wahyu Hidayat, S.H., yang turut hadir", (None, None, ["S.H."], "Wahyu Hidayat", "name")),
+        ("Wahyu Hidayat yang turut hadir pada acara", (None, None, [], "Wahyu Hidayat", "name")),
+        # an adjunct between the speaker and the verb
+        (
+            "Kapolsek Ngoro Kompol Imam di Mojokerto, Kamis (12/10)",
+            ("Kapolsek Ngoro", None, ["Kompol"], "Imam", "name"),
+        ),
+        # an apposition after a bare name
+        ("Nur Aini (20), mahasiswi Universitas Sukamaju,", (None, None, [], "Nur Aini", "name")),
+    ],
+)
+def test_subject_parts(text, expected):
+    assert parts(text, subject=True) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hal itu",  # a connective that is the subject's own first word is not skipped
+        "Pada kesempatan itu",  # an adverbial is no subject
+        "Budi Santoso yang sejak lama tinggal di kota itu",  # a long relative clause is not cut off
+        "Ketua Dinas Sukamaju dan anggota tim",  # the phrase does not cover the segment
+    ],
+)
+def test_not_a_subject_either(text):
     assert parts(text, subject=True) is None
 
 

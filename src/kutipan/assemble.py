@@ -21,8 +21,8 @@ from spacy.tokens import Doc
 from kutipan.attribution import Pattern, RawQuote, find_quotes
 from kutipan.document import Document, MentionKind, Quote, Span, SpeakerRef
 from kutipan.entities import find_entities
-from kutipan.phrase.grammar import complete_speakers
 from kutipan.speakers.listing import list_speakers
+from kutipan.speakers.names import complete_speakers
 from kutipan.speakers.ranker import SpeakerRanker
 from kutipan.speakers.ranking import RerankContext, Resolved, rerank, resolve_speakers
 from kutipan.speakers.registry import SpeakerRegistry

@@ -22,7 +22,7 @@ import regex
 
 from kutipan.attribution.raw import Pattern, RawQuote, word_count
 from kutipan.lang import lexicon
-from kutipan.phrase.grammar import Phrase, parse_phrase, parse_subject
+from kutipan.phrase import Phrase, parse_phrase, parse_subject
 from kutipan.text.cues import clitic, cue_kind
 from kutipan.text.marks import MARKS, MarkedSpan
 from kutipan.text.segment import Range

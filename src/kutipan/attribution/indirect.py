@@ -25,7 +25,7 @@ from kutipan.attribution.direct import is_term
 from kutipan.attribution.raw import Pattern, RawQuote, trim_content, word_count
 from kutipan.attribution.subjects import subject_fallback
 from kutipan.lang import lexicon
-from kutipan.phrase.grammar import Phrase, parse_phrase, parse_subject
+from kutipan.phrase import Phrase, parse_phrase, parse_subject
 from kutipan.text.cues import clitic, cue_kind
 from kutipan.text.marks import MarkedSpan
 from kutipan.text.segment import Range

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from kutipan.lang import lexicon
-from kutipan.phrase.grammar import Phrase, name_word, parse_phrase, parse_subject, person_words
+from kutipan.phrase import Phrase, name_word, parse_phrase, parse_subject, person_words
 from kutipan.text.cues import cue_kind
 from kutipan.text.segment import Range
 from kutipan.text.view import DocView, TokRange

@@ -117,6 +117,15 @@ class Lexicon:
     role_lower_words: frozenset[str]  # di, dan, bidang
     region_prefixes: frozenset[str]  # Kota, Kabupaten, Provinsi
     national_heads: frozenset[str]  # Presiden, Wapres
+    # the speaker-phrase grammar's own lists (phrase/, speakers/names.py)
+    qualifier_stops: frozenset[str]  # dan, yang, setempat: end a title's lower-case qualifier
+    noun_connectives: frozenset[str]  # Ini, Itu, Hal: connectives that start the subject itself
+    subject_leads: tuple[tuple[str, ...], ...]  # ("Lebih", "lanjut"): skipped before a subject
+    trailing_adverbials: tuple[tuple[str, ...], ...]  # ("baru-baru", "ini"): between subject and verb
+    clause_prepositions: frozenset[str]  # Di, Dalam, Kepada: open an adverbial, not a subject
+    name_conjunctions: frozenset[str]  # dan, &: join the parts of an institution's name
+    chain_lower_words: frozenset[str]  # dan, bidang: lower-case words inside a title chain
+    alias_markers: frozenset[str]  # atau: "Prasetyo Hadi atau Pras"
     # attribution (issue 8b)
     first_person: frozenset[str]  # saya, kami: a quoted fragment with one is speech, not a term
     complementizers: frozenset[str]  # bahwa, between a cue verb and its content
@@ -178,6 +187,15 @@ def get() -> Lexicon:
         role_lower_words=_exact("role_lower_words.txt"),
         region_prefixes=_exact("region_prefixes.txt"),
         national_heads=_exact("national_heads.txt"),
+        # the speaker-phrase grammar's own lists (phrase/, speakers/names.py)
+        qualifier_stops=_exact("qualifier_stops.txt"),
+        noun_connectives=_exact("noun_connectives.txt"),
+        subject_leads=tuple(tuple(line.split()) for line in _lines("subject_leads.txt")),
+        trailing_adverbials=tuple(tuple(line.split()) for line in _lines("trailing_adverbials.txt")),
+        clause_prepositions=_exact("clause_prepositions.txt"),
+        name_conjunctions=_exact("name_conjunctions.txt"),
+        chain_lower_words=_exact("chain_lower_words.txt"),
+        alias_markers=_exact("alias_markers.txt"),
         # attribution (issue 8b)
         first_person=_exact("first_person.txt"),
         complementizers=_exact("complementizers.txt"),

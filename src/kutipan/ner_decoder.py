@@ -15,7 +15,6 @@ the whole corpus and on the 150 news-dev articles).
 a model without an upper layer, unseen classes), and the pipeline then keeps spaCy's component.
 """
 
-
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 

@@ -5,7 +5,6 @@ is there, and the `kutipan` component) and reuses it; `extract` and `pipe` both 
 `annotate.annotate`, so the library, the CLI and `spacy.load` give the same output.
 """
 
-
 import logging
 import multiprocessing as mp
 import os

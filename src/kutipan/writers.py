@@ -271,9 +271,9 @@ def partial_path(path: str) -> str:
 def check_parquet(path: str) -> None:
     """Raise `OutputError` when pyarrow, which Parquet output needs, is not installed."""
     try:
-        import pyarrow  # noqa: F401
-    except ImportError as exc:
-        raise OutputError(path, "Parquet output needs pyarrow: pip install 'kutipan[parquet]'") from exc
+        import pyarrow.parquet  # noqa: F401
+    except ImportError as exc:  # not installed, or installed against another NumPy
+        raise OutputError(path, f"Parquet output needs pyarrow ({exc}): pip install 'kutipan[parquet]'") from exc
 
 
 def resume_point(path: str, fmt: str) -> tuple[set[str], int | None, list[str] | None]:

@@ -27,7 +27,10 @@ SOURCES = [ROOT.parent / "shared" / "data" / s / "articles.jsonl" for s in ("new
 
 def build_input(path: Path, records: int) -> int:
     """Write `records` articles to `path`; returns the number of words."""
-    articles = [json.loads(line) for src in SOURCES for line in src.read_text(encoding="utf-8").splitlines()]
+    articles = []
+    for src in SOURCES:
+        with src.open(encoding="utf-8") as fh:  # not splitlines(): texts hold U+2028, which it splits at
+            articles += [json.loads(line) for line in fh if line.strip()]
     words = 0
     with path.open("w", encoding="utf-8") as fh:
         for n, art in zip(range(records), itertools.cycle(articles), strict=False):
@@ -38,10 +41,17 @@ def build_input(path: Path, records: int) -> int:
     return words
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak summed RSS (MB) of `cmd` and its children."""
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak summed RSS (MB) of `cmd` and its children.
+
+    CPU seconds are given beside wall time because on a shared machine the wall time also measures the
+    neighbours' load.
+    """
+    import resource
+
     import psutil
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = psutil.Popen(cmd)
     peak = 0
@@ -55,7 +65,9 @@ def run(cmd: list[str]) -> tuple[float, float]:
     wall = time.perf_counter() - start
     if proc.returncode:
         sys.exit(f"{' '.join(cmd)} failed ({proc.returncode})")
-    return wall, peak / 1e6
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, peak / 1e6
 
 
 def machine() -> str:
@@ -78,10 +90,11 @@ def main() -> None:
         src = args.work / f"articles-{records}.jsonl"
         words = build_input(src, records)
         out = args.work / f"quotes-{records}-j{jobs}.csv"
-        wall, peak = run([*kutipan, str(src), "-o", str(out), "--jobs", str(jobs)])
+        load = os.getloadavg()[0]
+        wall, cpu, peak = run([*kutipan, str(src), "-o", str(out), "--jobs", str(jobs)])
         rows = sum(1 for _ in out.open(encoding="utf-8")) - 1
         print(
-            f"{records} articles ({words} words), --jobs {jobs}: {wall:.1f} s wall, "
+            f"{records} articles ({words} words), --jobs {jobs}: {wall:.1f} s wall, {cpu:.1f} s CPU, load {load:.1f}, "
             f"{records / wall:.0f} articles/s, peak RSS {peak:.0f} MB (all processes), {rows} lines after the header"
         )
     with out.open(encoding="utf-8") as fh:

@@ -1,6 +1,6 @@
 """The `kutipan` command: a thin wrapper over the library; no extraction logic lives here.
 
-    kutipan extract PATH... [-o OUT] [--format json|jsonl]
+    kutipan extract PATH... [-o OUT] [--format json|jsonl|csv|tsv|parquet] [--input-format ...] [--jobs N]
     kutipan evaluate GOLD [PRED] [--split dev] [--json REPORT]
 
 A file that can't be read is reported on stderr as `kutipan: PATH: reason`; the other files still come
@@ -10,77 +10,44 @@ out, and the exit status is 1 when any file failed.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import logging
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
 
 from kutipan import __version__
-from kutipan.errors import InputError, KutipanError
-from kutipan.inputs import decode, expand_paths, read_text
-
-
-def _inputs(paths: list[str], failures: list[str]) -> Iterator[tuple[str, str]]:
-    """(text, id) for every readable input; failures are reported and counted, never raised."""
-    for path in expand_paths(paths):
-        try:
-            if path == "-":
-                text = decode(sys.stdin.buffer.read(), "<stdin>")
-                yield text, "<stdin>"
-            else:
-                yield read_text(path), path
-        except InputError as exc:
-            print(f"kutipan: {exc}", file=sys.stderr)
-            failures.append(path)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from kutipan.pipeline import Extractor
+    from kutipan.batch import ExtractOptions, run_extract
+    from kutipan.readers import ReadOptions
 
-    failures: list[str] = []
+    read = ReadOptions(args.input_format, args.text_field, args.id_field)
+    names = ("output", "format", "include_text", "models", "rules_only", "batch_size", "jobs", "quiet", "resume")
+    opts = ExtractOptions(args.paths, read=read, **{k: getattr(args, k) for k in names})
+    return run_extract(opts)
+
+
+def _positive(value: str) -> int:
+    """An argparse type: an integer of 1 or more (`--batch-size 0` used to write nothing and exit 0)."""
     try:
-        extractor = Extractor(model_dir=args.models, use_models=not args.rules_only)
-    except KutipanError as exc:
-        print(f"kutipan: {exc}", file=sys.stderr)
-        return 2
-    files = list(expand_paths(args.paths))
-    if not files:
-        print("kutipan: no input files (folders are searched for *.txt)", file=sys.stderr)
-        return 1
-    fmt = args.format or ("json" if len(files) == 1 else "jsonl")
-    with _open_out(args.output) as out:
-        docs = extractor.pipe(
-            _inputs(args.paths, failures),
-            as_tuples=True,
-            batch_size=args.batch_size,
-            n_process=args.n_process,
-        )
-        if fmt == "jsonl":
-            for doc in docs:
-                out.write(json.dumps(doc.to_dict(include_text=args.include_text), ensure_ascii=False) + "\n")
-                out.flush()
-        else:
-            items = [doc.to_dict(include_text=args.include_text) for doc in docs]
-            if len(files) == 1 and len(items) == 1:
-                json.dump(items[0], out, ensure_ascii=False, indent=2)
-            elif items or not failures:
-                json.dump(items, out, ensure_ascii=False, indent=2)
-            out.write("\n")
-    if failures:
-        print(f"kutipan: {len(failures)} of {len(files)} input(s) failed", file=sys.stderr)
-    return 1 if failures else 0
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {n}")
+    return n
 
 
-@contextlib.contextmanager
-def _open_out(path: str | None) -> Iterator[TextIO]:
-    if path is None or path == "-":
-        yield sys.stdout
-    else:
-        with open(path, "w", encoding="utf-8") as fh:
-            yield fh
+def _jobs(value: str) -> int:
+    """An argparse type: a number of processes, or -1 for every CPU (spaCy's convention)."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n == 0 or n < -1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, or -1 for all CPUs, not {n}")
+    return n
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
@@ -124,19 +91,40 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--version", action="version", version=f"kutipan {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
 
-    ex = sub.add_parser("extract", help="extract quotes from text files, folders (*.txt) or - (stdin)")
+    ex = sub.add_parser(
+        "extract",
+        help="extract quotes from text files, folders, JSON Lines, CSV/TSV or - (stdin)",
+        description="Inputs are read by extension (.txt, .jsonl, .csv, .tsv) or as --input-format says; "
+        "folders are searched for files of the input format (*.txt by default).",
+    )
     ex.add_argument("paths", nargs="+", metavar="PATH")
-    ex.add_argument("-o", "--output", help="write here instead of stdout")
+    ex.add_argument("-o", "--output", help="write here (through OUT.partial, renamed at the end) instead of stdout")
     ex.add_argument(
         "--format",
-        choices=["json", "jsonl"],
-        help="json (default for one input) or jsonl, one document a line (default for several)",
+        choices=["json", "jsonl", "csv", "tsv", "parquet"],
+        help="default: by -o's extension, else json for one text input and jsonl (one document a line) "
+        "otherwise; json for many inputs is an array; csv/tsv/parquet: one row per quote",
+    )
+    ex.add_argument(
+        "--input-format",
+        choices=["text", "jsonl", "csv", "tsv"],
+        help="how to read every input (default: by extension; stdin is text)",
+    )
+    ex.add_argument("--text-field", default="text", help="JSON key or CSV column of the text (default: text)")
+    ex.add_argument(
+        "--id-field", default="id", help="JSON key or CSV column of the document id (default: id; else PATH:LINE)"
     )
     ex.add_argument("--include-text", action="store_true", help="add each document's text to the output")
-    ex.add_argument("--models", help="model folder (default: $KUTIPAN_MODELS or the repository's models/)")
+    ex.add_argument(
+        "--models", help="model folder (default: $KUTIPAN_MODELS, the repository's models/ or the installed copy)"
+    )
     ex.add_argument("--rules-only", action="store_true", help="do not load trained models")
-    ex.add_argument("--batch-size", type=int, default=32)
-    ex.add_argument("--n-process", type=int, default=1)
+    ex.add_argument("--batch-size", type=_positive, default=32, help="documents per batch (default: 32)")
+    ex.add_argument(
+        "-j", "--jobs", "--n-process", dest="jobs", type=_jobs, default=1, help="processes; -1 = all CPUs (default: 1)"
+    )
+    ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no resume notice")
+    ex.add_argument("--resume", action="store_true", help="keep the documents already in OUT (or OUT.partial)")
     ex.set_defaults(func=_cmd_extract)
 
     ev = sub.add_parser("evaluate", help="score predictions (or the current extractor) against gold")

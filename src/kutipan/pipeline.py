@@ -34,6 +34,7 @@ from kutipan.errors import ModelError
 from kutipan.inputs import read_text
 from kutipan.lang.tokenizer import make_nlp
 from kutipan.ml.ner_decoder import NumpyNER
+from kutipan.model_dir import default_model_dir
 from kutipan.speakers.ranker import SpeakerRanker
 from kutipan.speakers.rolesplit import RoleSplitter
 
@@ -43,14 +44,6 @@ MODEL_PARTS = ("ner", "ranker", "roles")  # the sub-folders of a models folder t
 if not Doc.has_extension(EXT):
     # plain dicts in the kutipan/1 schema: they survive Doc.to_bytes and nlp.pipe(n_process>1)
     Doc.set_extension(EXT, default=None)
-
-
-def default_model_dir() -> Path:
-    """`$KUTIPAN_MODELS`, else the repository's `models/` beside `src/`."""
-    env = os.environ.get("KUTIPAN_MODELS")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "models"
 
 
 _warned: set[str] = set()
@@ -287,8 +280,20 @@ class Extractor:
 
         With `n_process > 1`, forked worker processes share the loaded models and send back plain
         `kutipan/1` dicts (cheaper than spaCy's Doc serialisation); where `fork` is not available the
-        texts are processed in this process.
+        texts are processed in this process. `n_process=-1` uses every CPU, as in spaCy.
+
+        Raises:
+            ValueError: `batch_size` < 1, or `n_process` 0 or below -1 (at the call, not at the first item).
         """
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise ValueError(f"batch_size must be a positive integer, not {batch_size!r}")
+        if isinstance(n_process, bool) or not isinstance(n_process, int) or n_process == 0 or n_process < -1:
+            raise ValueError(f"n_process must be a positive integer or -1 (all CPUs), not {n_process!r}")
+        if n_process == -1:
+            n_process = available_cpus()
+        return self._pipe(texts, batch_size, n_process, as_tuples)
+
+    def _pipe(self, texts: Iterable[Any], batch_size: int, n_process: int, as_tuples: bool) -> Iterator[Document]:
         pairs: Iterable[tuple[Any, Any]] = texts if as_tuples else ((t, None) for t in texts)  # type: ignore[assignment]
         checked = _checked(pairs)
         if n_process > 1 and "fork" in mp.get_all_start_methods():
@@ -310,6 +315,14 @@ class Extractor:
 
 
 _WORKER: Extractor | None = None
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (the affinity mask where there is one), as `n_process=-1` means."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
 def _work(batch: list[tuple[str, str | None]]) -> list[tuple[dict, str]]:

@@ -15,8 +15,6 @@ the whole corpus and on the 150 news-dev articles).
 a model without an upper layer, unseen classes), and the pipeline then keeps spaCy's component.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -46,7 +44,7 @@ class NumpyNER:
     spacy_pipe: Any = None  # spaCy's own component, for documents that already carry entities
 
     @classmethod
-    def from_pipe(cls, ner) -> NumpyNER | None:
+    def from_pipe(cls, ner) -> "NumpyNER | None":
         """The decoder of a spaCy `EntityRecognizer`, or None when its model is not one we decode."""
         model = getattr(ner, "model", None)
         if model is None or getattr(ner, "cfg", {}).get("beam_width", 1) != 1:

@@ -131,12 +131,13 @@ def run_extract(opts: ExtractOptions, stdout: IO[str] | None = None, stderr: IO[
         failures.append(exc.path)
 
     try:
-        done, keep, header = resume_point(opts.output, fmt) if opts.resume else (set(), None, None)
+        # usage_problem() has made sure that --resume comes with an output file
+        done, keep, header = resume_point(str(opts.output), fmt) if opts.resume else (set(), None, None)
     except KutipanError as exc:
         say(str(exc))
         return EXIT_USAGE
     if done and not opts.quiet:
-        say(f"resuming: {len(done)} document(s) already in {partial_path(opts.output)} are skipped")
+        say(f"resuming: {len(done)} document(s) already in {partial_path(str(opts.output))} are skipped")
     show = not opts.quiet and stderr.isatty()
     bar = progress_bar(count_records(files, opts.read) if show else None, disable=not show, stream=stderr)
     written = 0

@@ -294,7 +294,7 @@ class Extractor:
         return self._pipe(texts, batch_size, n_process, as_tuples)
 
     def _pipe(self, texts: Iterable[Any], batch_size: int, n_process: int, as_tuples: bool) -> Iterator[Document]:
-        pairs: Iterable[tuple[Any, Any]] = texts if as_tuples else ((t, None) for t in texts)  # type: ignore[assignment]
+        pairs: Iterable[tuple[Any, Any]] = texts if as_tuples else ((t, None) for t in texts)
         checked = _checked(pairs)
         if n_process > 1 and "fork" in mp.get_all_start_methods():
             yield from self._pipe_processes(checked, batch_size, n_process)

@@ -158,7 +158,7 @@ def _text_record(path: str) -> Record:
 
 def _open_binary(path: str) -> IO[bytes]:
     if path == STDIN:
-        return _Unclosed(sys.stdin.buffer)
+        return _Unclosed(sys.stdin.buffer)  # type: ignore[return-value]  # a file-like wrapper
     _check_file(path)
     return open(path, "rb")
 
@@ -166,7 +166,7 @@ def _open_binary(path: str) -> IO[bytes]:
 def _open_csv(path: str) -> IO[str]:
     # utf-8-sig: a spreadsheet's byte-order mark would otherwise stick to the first column's name
     if path == STDIN:
-        return _Unclosed(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline=""))
+        return _Unclosed(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", newline=""))  # type: ignore[return-value]
     _check_file(path)
     return open(path, encoding="utf-8-sig", newline="")
 

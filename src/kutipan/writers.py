@@ -223,12 +223,14 @@ class ParquetWriter:
             self.schema = pa.schema(fields)
             self.writer = pq.ParquetWriter(self.fh, self.schema)
         table = pa.Table.from_pylist(self.rows, schema=self.schema)
+        assert self.writer is not None
         self.writer.write_table(table)
         self.rows = []
 
     def close(self) -> None:
         self._flush()
-        self.writer.close()
+        if self.writer is not None:
+            self.writer.close()
 
 
 @contextlib.contextmanager
@@ -312,7 +314,7 @@ def _jsonl_resume(fh: IO[bytes]) -> tuple[set[str], int]:
     return done, keep
 
 
-def _table_resume(fh: IO[bytes], path: str, delimiter: str) -> tuple[set[str], int, list[str]]:
+def _table_resume(fh: IO[bytes], path: str, delimiter: str) -> tuple[set[str], int, list[str] | None]:
     ends: list[int] = []  # byte offset after each line handed to the csv reader
 
     def lines() -> Iterator[str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from kutipan.eval.names import normalize_name
@@ -68,64 +69,94 @@ def _span(q: dict | None) -> tuple[int, int] | None:
     return (q["start"], q["end"]) if q else None
 
 
+_KIND_KEYS = ("title", "organization", "source_type", "speaker_kind", "cue_kind")
+
+
+@dataclass
+class _Tally:
+    """Running counts of `agreement`, one document pair at a time."""
+
+    n: Counter[str] = field(default_factory=Counter)
+    strict: list[int] = field(default_factory=lambda: [0, 0])
+    kinds: dict[str, list[int]] = field(
+        default_factory=lambda: {
+            k: [0, 0] for k in ("title", "organization", "source_type", "speaker_kind", "cue_kind")
+        }
+    )
+    gold_cl: dict[Hashable, Hashable] = field(default_factory=dict)
+    pred_cl: dict[Hashable, Hashable] = field(default_factory=dict)
+    docs: int = 0
+
+
+def _tally_cues(t: _Tally, qa: list[dict], qb: list[dict]) -> None:
+    """Cue spans, and cue kinds where both passes give the same cue span."""
+    ca = {(_span(q["cue"]), q["cue"].get("kind")) for q in qa if q.get("cue")}
+    cb = {(_span(q["cue"]), q["cue"].get("kind")) for q in qb if q.get("cue")}
+    ca_s, cb_s = {c[0] for c in ca}, {c[0] for c in cb}
+    t.n["cue_tp"] += len(ca_s & cb_s)
+    t.n["cue_a"] += len(ca_s)
+    t.n["cue_b"] += len(cb_s)
+    kind_a, kind_b = dict(ca), dict(cb)
+    for c in ca_s & cb_s:
+        if kind_a[c] is not None or kind_b[c] is not None:
+            t.kinds["cue_kind"][0] += kind_a[c] == kind_b[c]
+            t.kinds["cue_kind"][1] += 1
+
+
+def _tally_speaker_parts(t: _Tally, spa: dict, spb: dict | None) -> None:
+    """Title and organisation (where either pass gives one), source type and kind of a reference speaker."""
+    for key in ("title", "organization"):
+        # over quotes where either pass gives the part: two nulls would only inflate the figure
+        pa, pb = _part(spa, key), _part(spb, key)
+        if pa or pb:
+            t.kinds[key][0] += int((pa or "").casefold() == (pb or "").casefold())
+            t.kinds[key][1] += 1
+    for key, fld in (("source_type", "source_type"), ("speaker_kind", "kind")):
+        if spa.get(fld) is not None:
+            t.kinds[key][0] += int(spb is not None and spb.get(fld) == spa[fld])
+            t.kinds[key][1] += 1
+
+
+def _tally_pair(t: _Tally, a: Doc, b: Doc, i: int, j: int) -> None:
+    """One matched quote pair: its speaker clusters, strict name agreement and speaker parts."""
+    spa, spb = _speaker(a, a["quotes"][i]), _speaker(b, b["quotes"][j])
+    # a quote without speaker is its own cluster, so that "nobody" never groups quotes together
+    t.gold_cl[(a["id"], i)] = (a["id"], spa["id"]) if spa else ("none", a["id"], i)
+    t.pred_cl[(a["id"], i)] = (a["id"], spb["id"]) if spb else ("none", a["id"], i)
+    if spa is None and spb is None:
+        return
+    t.strict[1] += 1
+    if spa and spb and normalize_name(spa["name"]) == normalize_name(spb["name"]):
+        t.strict[0] += 1
+    if spa is not None:
+        _tally_speaker_parts(t, spa, spb)
+
+
 def agreement(first: Iterable[Doc], second: dict[str, Doc]) -> dict[str, Any]:
     """Agreement of `second` (by id) with `first` as reference; a missing second document counts as empty."""
-    n = Counter()
-    strict = [0, 0]
-    kinds = {k: [0, 0] for k in ("title", "organization", "source_type", "speaker_kind", "cue_kind")}
-    gold_cl: dict[Hashable, Hashable] = {}
-    pred_cl: dict[Hashable, Hashable] = {}
-    docs = 0
+    t = _Tally()
     for a in first:
-        docs += 1
+        t.docs += 1
         b = second.get(a["id"]) or {"quotes": [], "speakers": []}
-        qa, qb = a.get("quotes", []), b.get("quotes", [])
-        sa, sb = {_span(q) for q in qa}, {_span(q) for q in qb}
-        n["exact_tp"] += len(sa & sb)
-        n["a"] += len(qa)
-        n["b"] += len(qb)
-        ca = {(_span(q["cue"]), q["cue"].get("kind")) for q in qa if q.get("cue")}
-        cb = {(_span(q["cue"]), q["cue"].get("kind")) for q in qb if q.get("cue")}
-        ca_s, cb_s = {c[0] for c in ca}, {c[0] for c in cb}
-        n["cue_tp"] += len(ca_s & cb_s)
-        n["cue_a"] += len(ca_s)
-        n["cue_b"] += len(cb_s)
-        kind_a, kind_b = dict(ca), dict(cb)
-        for c in ca_s & cb_s:
-            if kind_a[c] is not None or kind_b[c] is not None:
-                kinds["cue_kind"][0] += kind_a[c] == kind_b[c]
-                kinds["cue_kind"][1] += 1
+        a = {**a, "quotes": a.get("quotes", [])}
+        b = {**b, "quotes": b.get("quotes", [])}
+        qa, qb = a["quotes"], b["quotes"]
+        t.n["exact_tp"] += len({_span(q) for q in qa} & {_span(q) for q in qb})
+        t.n["a"] += len(qa)
+        t.n["b"] += len(qb)
+        _tally_cues(t, qa, qb)
         pairs = match_quotes(qa, qb, a["text"])
-        n["overlap_tp"] += len(pairs)
+        t.n["overlap_tp"] += len(pairs)
         for i, j in pairs:
-            spa, spb = _speaker(a, qa[i]), _speaker(b, qb[j])
-            # a quote without speaker is its own cluster, so that "nobody" never groups quotes together
-            gold_cl[(a["id"], i)] = (a["id"], spa["id"]) if spa else ("none", a["id"], i)
-            pred_cl[(a["id"], i)] = (a["id"], spb["id"]) if spb else ("none", a["id"], i)
-            if spa is None and spb is None:
-                continue
-            strict[1] += 1
-            if spa and spb and normalize_name(spa["name"]) == normalize_name(spb["name"]):
-                strict[0] += 1
-            if spa is None:
-                continue
-            for key in ("title", "organization"):
-                # over quotes where either pass gives the part: two nulls would only inflate the figure
-                pa, pb = _part(spa, key), _part(spb, key)
-                if pa or pb:
-                    kinds[key][0] += int((pa or "").casefold() == (pb or "").casefold())
-                    kinds[key][1] += 1
-            for key, field in (("source_type", "source_type"), ("speaker_kind", "kind")):
-                if spa.get(field) is not None:
-                    kinds[key][0] += int(spb is not None and spb.get(field) == spa[field])
-                    kinds[key][1] += 1
+            _tally_pair(t, a, b, i, j)
+    n, kinds = t.n, t.kinds
     return {
-        "documents": docs,
+        "documents": t.docs,
         "quote_span_exact": prf(n["exact_tp"], n["b"], n["a"]),
         "quote_span_overlap": prf(n["overlap_tp"], n["b"], n["a"]),
         "cue": prf(n["cue_tp"], n["cue_b"], n["cue_a"]),
-        "speaker_strict": {"accuracy": strict[0] / strict[1] if strict[1] else 0.0, "n": strict[1]},
-        "speaker_bcubed": bcubed(gold_cl, pred_cl),
+        "speaker_strict": {"accuracy": t.strict[0] / t.strict[1] if t.strict[1] else 0.0, "n": t.strict[1]},
+        "speaker_bcubed": bcubed(t.gold_cl, t.pred_cl),
         **{f"{k}_exact" if k in ("title", "organization") else f"{k}_accuracy": _acc(v) for k, v in kinds.items()},
     }
 

@@ -164,6 +164,41 @@ def _check_span(text: str, span: dict, where: str, problems: list[str]) -> None:
         problems.append(f"{where}: text[{s}:{e}] is {text[s:e]!r}, not {span['text']!r}")
 
 
+def _check_quote(text: str, q: dict, ids: set[str], problems: list[str]) -> None:
+    w = f"quote {q.get('id')}"
+    if q.get("type") not in {"direct", "indirect", "mixed"}:
+        problems.append(f"{w}: bad type {q.get('type')!r}")
+    _check_span(text, q, w, problems)
+    if q.get("cue"):
+        _check_span(text, q["cue"], w + " cue", problems)
+        if q["cue"].get("kind", "speech") not in CUE_KINDS:
+            problems.append(f"{w}: bad cue kind {q['cue'].get('kind')!r}")
+    sp = q.get("speaker")
+    if sp:
+        if sp.get("entity") not in ids:
+            problems.append(f"{w}: speaker {sp.get('entity')!r} is not in speakers")
+        _check_span(text, sp["mention"], w + " mention", problems)
+        if sp["mention"].get("kind") not in {"name", "pronoun", "clitic", "role", "organization"}:
+            problems.append(f"{w}: bad mention kind {sp['mention'].get('kind')!r}")
+
+
+def _check_speaker(text: str, s: dict, problems: list[str]) -> None:
+    w = f"speaker {s.get('id')}"
+    for k in ("title", "organization"):
+        if s.get(k):
+            _check_span(text, s[k], f"{w} {k}", problems)
+    for h in s.get("honorific") or []:
+        _check_span(text, h, f"{w} honorific", problems)
+    for m in s.get("mentions", []):
+        _check_span(text, m, f"{w} mention", problems)
+    if s.get("kind") not in SPEAKER_KINDS:
+        problems.append(f"{w}: bad kind {s.get('kind')!r}")
+    if "source_type" in s and s["source_type"] not in SOURCE_TYPES:
+        problems.append(f"{w}: bad source_type {s['source_type']!r}")
+    if "aliases" in s and not (isinstance(s["aliases"], list) and all(isinstance(a, str) for a in s["aliases"])):
+        problems.append(f"{w}: aliases must be a list of strings")
+
+
 def validate_document(d: dict) -> list[str]:
     """Problems of one gold document: schema, offsets, speaker ids, overlapping quotes, split."""
     problems: list[str] = []
@@ -179,40 +214,13 @@ def validate_document(d: dict) -> list[str]:
     ids = {s["id"] for s in d.get("speakers", [])}
     quotes = d.get("quotes", [])
     for q in quotes:
-        w = f"quote {q.get('id')}"
-        if q.get("type") not in {"direct", "indirect", "mixed"}:
-            problems.append(f"{w}: bad type {q.get('type')!r}")
-        _check_span(text, q, w, problems)
-        if q.get("cue"):
-            _check_span(text, q["cue"], w + " cue", problems)
-            if q["cue"].get("kind", "speech") not in CUE_KINDS:
-                problems.append(f"{w}: bad cue kind {q['cue'].get('kind')!r}")
-        sp = q.get("speaker")
-        if sp:
-            if sp.get("entity") not in ids:
-                problems.append(f"{w}: speaker {sp.get('entity')!r} is not in speakers")
-            _check_span(text, sp["mention"], w + " mention", problems)
-            if sp["mention"].get("kind") not in {"name", "pronoun", "clitic", "role", "organization"}:
-                problems.append(f"{w}: bad mention kind {sp['mention'].get('kind')!r}")
+        _check_quote(text, q, ids, problems)
     ordered = sorted(quotes, key=lambda q: q["start"])
     for a, b in zip(ordered, ordered[1:], strict=False):
         if b["start"] < a["end"]:
             problems.append(f"quotes {a['id']} and {b['id']} overlap")
     for s in d.get("speakers", []):
-        w = f"speaker {s.get('id')}"
-        for k in ("title", "organization"):
-            if s.get(k):
-                _check_span(text, s[k], f"{w} {k}", problems)
-        for h in s.get("honorific") or []:
-            _check_span(text, h, f"{w} honorific", problems)
-        for m in s.get("mentions", []):
-            _check_span(text, m, f"{w} mention", problems)
-        if s.get("kind") not in SPEAKER_KINDS:
-            problems.append(f"{w}: bad kind {s.get('kind')!r}")
-        if "source_type" in s and s["source_type"] not in SOURCE_TYPES:
-            problems.append(f"{w}: bad source_type {s['source_type']!r}")
-        if "aliases" in s and not (isinstance(s["aliases"], list) and all(isinstance(a, str) for a in s["aliases"])):
-            problems.append(f"{w}: aliases must be a list of strings")
+        _check_speaker(text, s, problems)
     for e in d.get("entities", []):
         _check_span(text, e, "entity", problems)
         if e.get("label") not in {"PER", "ORG", "LOC"}:

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 # an academic degree by its shape, beyond the lexicon's list: "Sp.A.", "S.Pd.I.", "M.P.H."
 DEGREE = re.compile(r"^[A-Z][a-z]{0,3}\.(?:[A-Z][a-z]{0,3}\.?){1,3}$")
@@ -138,12 +139,72 @@ class Lexicon:
         return word in self.post_honorifics or bool(DEGREE.match(word))
 
 
+_WORD_FILES: dict[str, str] = {  # field → file; entries looked up in their case variants
+    "titles": "titles.txt",
+    "units": "units.txt",
+    "given_names": "given_names.txt",
+    "person_names": "person_names.txt",
+    "org_words": "org_words.txt",
+    "stops": "stops.txt",
+    "connectives": "connectives.txt",
+    "adverbs": "adverbs.txt",
+    "common_words": "common_words.txt",
+    "not_content": "not_content.txt",
+    "role_heads": "role_heads.txt",
+}
+_EXACT_FILES: dict[str, str] = {  # field → file; entries looked up exactly as written
+    "name_particles": "name_particles.txt",
+    "region_markers": "region_markers.txt",
+    "demonstratives": "demonstratives.txt",
+    "minister_titles": "minister_titles.txt",
+    "adjunct_starts": "adjunct_starts.txt",
+    "days": "days.txt",
+    "abbreviations": "abbreviations.txt",
+    "sentence_abbreviations": "sentence_abbreviations.txt",
+    "name_function_words": "name_function_words.txt",
+    "subject_prepositions": "subject_prepositions.txt",
+    "lead_prepositions": "lead_prepositions.txt",
+    "back_words": "back_words.txt",
+    "after_back": "after_back.txt",
+    "former": "former.txt",
+    "role_lower_words": "role_lower_words.txt",
+    "region_prefixes": "region_prefixes.txt",
+    "national_heads": "national_heads.txt",
+    "qualifier_stops": "qualifier_stops.txt",
+    "noun_connectives": "noun_connectives.txt",
+    "clause_prepositions": "clause_prepositions.txt",
+    "name_conjunctions": "name_conjunctions.txt",
+    "chain_lower_words": "chain_lower_words.txt",
+    "alias_markers": "alias_markers.txt",
+    "first_person": "first_person.txt",
+    "complementizers": "complementizers.txt",
+    "connective_tails": "connective_tails.txt",
+    "back_heads": "back_heads.txt",
+    "link_markers": "link_markers.txt",
+}
+_PHRASE_FILES: dict[str, str] = {  # field → file; multi-word entries indexed by first word
+    "ranks": "ranks.txt",
+    "org_heads": "org_heads.txt",
+    "region_heads": "region_heads.txt",
+    "role_nouns": "role_nouns.txt",
+}
+_SEQUENCE_FILES: dict[str, str] = {  # field → file; word sequences (tuples) matched at a position
+    "subject_leads": "subject_leads.txt",
+    "trailing_adverbials": "trailing_adverbials.txt",
+}
+
+
 @cache
 def get() -> Lexicon:
-    """The lexicon, read from `kutipan/data` on first use and shared after that."""
+    """The lexicon, read from `kutipan/data` on first use and shared after that.
+
+    A new word list is a data file, a field of `Lexicon`, and one line in the table of its kind above.
+    """
     hon = honorifics()
-    titles, units = words("titles.txt"), words("units.txt")
-    given, person = words("given_names.txt"), words("person_names.txt")
+    lists: dict[str, Any] = {k: words(f) for k, f in _WORD_FILES.items()}
+    lists |= {k: _exact(f) for k, f in _EXACT_FILES.items()}
+    lists |= {k: PhraseTable.load(f) for k, f in _PHRASE_FILES.items()}
+    lists |= {k: tuple(tuple(line.split()) for line in _lines(f)) for k, f in _SEQUENCE_FILES.items()}
     return Lexicon(
         cues=cues(),
         clitic_cues=clitic_cues(),
@@ -151,57 +212,11 @@ def get() -> Lexicon:
         honorifics=hon,
         pre_honorifics=frozenset(f for f, p in hon.items() if p == "pre"),
         post_honorifics=frozenset(f for f, p in hon.items() if p == "post"),
-        titles=titles,
-        units=units,
-        title_words=titles | units,
-        org_words=words("org_words.txt"),
-        stops=words("stops.txt"),
-        connectives=words("connectives.txt"),
-        adverbs=words("adverbs.txt"),
-        given_names=given,
-        person_names=person,
-        person_words=given | person,
-        common_words=words("common_words.txt"),
-        not_content=words("not_content.txt"),
-        role_heads=words("role_heads.txt"),
-        ranks=PhraseTable.load("ranks.txt"),
-        org_heads=PhraseTable.load("org_heads.txt"),
-        region_heads=PhraseTable.load("region_heads.txt"),
-        role_nouns=PhraseTable.load("role_nouns.txt"),
+        title_words=lists["titles"] | lists["units"],
+        person_words=lists["given_names"] | lists["person_names"],
         regions=regions(),
         max_region_len=max_region_len(),
-        name_particles=_exact("name_particles.txt"),
-        region_markers=_exact("region_markers.txt"),
-        demonstratives=_exact("demonstratives.txt"),
-        minister_titles=_exact("minister_titles.txt"),
-        adjunct_starts=_exact("adjunct_starts.txt"),
-        days=_exact("days.txt"),
-        abbreviations=_exact("abbreviations.txt"),
-        sentence_abbreviations=_exact("sentence_abbreviations.txt"),
-        name_function_words=_exact("name_function_words.txt"),
-        subject_prepositions=_exact("subject_prepositions.txt"),
-        lead_prepositions=_exact("lead_prepositions.txt"),
-        back_words=_exact("back_words.txt"),
-        after_back=_exact("after_back.txt"),
-        former=_exact("former.txt"),
-        role_lower_words=_exact("role_lower_words.txt"),
-        region_prefixes=_exact("region_prefixes.txt"),
-        national_heads=_exact("national_heads.txt"),
-        # the speaker-phrase grammar's own lists (phrase/, speakers/names.py)
-        qualifier_stops=_exact("qualifier_stops.txt"),
-        noun_connectives=_exact("noun_connectives.txt"),
-        subject_leads=tuple(tuple(line.split()) for line in _lines("subject_leads.txt")),
-        trailing_adverbials=tuple(tuple(line.split()) for line in _lines("trailing_adverbials.txt")),
-        clause_prepositions=_exact("clause_prepositions.txt"),
-        name_conjunctions=_exact("name_conjunctions.txt"),
-        chain_lower_words=_exact("chain_lower_words.txt"),
-        alias_markers=_exact("alias_markers.txt"),
-        # attribution (issue 8b)
-        first_person=_exact("first_person.txt"),
-        complementizers=_exact("complementizers.txt"),
-        connective_tails=_exact("connective_tails.txt"),
-        back_heads=_exact("back_heads.txt"),
-        link_markers=_exact("link_markers.txt"),
+        **lists,
     )
 
 

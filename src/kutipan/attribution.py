@@ -370,7 +370,7 @@ def _subject_fallback(doc: Doc, a: int, v: int) -> Phrase | None:
     """The speaker of `… mengatakan` when the words before the verb do not parse as one phrase.
 
     Two shapes are common in real news. A long role the phrase parser cannot split, ending in a name:
-    `Sebelumnya, Ketua Fraksi PSI di DPRD DKI William A Sarana mengatakan` (the name phrase at the end is
+    `Sebelumnya, Ketua Fraksi Partai Maju di DPRD Sukamaju Andi W Santoso mengatakan` (the name phrase at the end is
     the speaker, and the words before it may only be role words). A role noun phrase pointing back to a
     person already named: `Mantan Gubernur Jawa Tengah itu menuturkan` (a `role` mention, resolved by
     reading like `politikus itu`).

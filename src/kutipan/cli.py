@@ -18,9 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__
+from . import __version__, view
 from .errors import InputError, KutipanError
 from .io import decode, expand_paths, read_text
+from .report import command as report_command
 
 
 def _inputs(paths: list[str], failures: list[str]) -> Iterator[tuple[str, str]]:
@@ -148,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--models", help="model folder for the extractor")
     ev.add_argument("--rules-only", action="store_true")
     ev.set_defaults(func=_cmd_evaluate)
+    report_command.add_subparser(sub)
+    view.add_subparser(sub)
     return ap
 
 

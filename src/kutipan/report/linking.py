@@ -182,9 +182,7 @@ def load_aliases(path: str | Path) -> list[list[str]]:
             continue
         forms = [f.strip() for f in line.split("\t") if f.strip()]
         if len(forms) < 2:
-            raise AliasError(
-                f"{path}:{n}", "an alias line needs at least two tab-separated names (name<TAB>alias…)"
-            )
+            raise AliasError(f"{path}:{n}", "an alias line needs at least two tab-separated names (name<TAB>alias…)")
         groups.append(forms)
     return groups
 
@@ -232,6 +230,7 @@ def _node(rec: SpeakerRecord) -> tuple[str, str]:
 
 
 def slug(name: str) -> str:
+    """An id-safe form of a name (`Ma'ruf Amin` → `ma-ruf-amin`), accents folded to ASCII."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "x"
 

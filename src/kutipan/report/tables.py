@@ -66,7 +66,7 @@ class _Doc:
 
 
 def _quote_types(doc: dict[str, Any]) -> dict[str, Counter]:
-    """speaker id → Counter of its quote types, in one document."""
+    """Speaker id → Counter of its quote types, in one document."""
     out: dict[str, Counter] = defaultdict(Counter)
     for q in doc.get("quotes") or []:
         if q.get("speaker"):

@@ -17,7 +17,9 @@ from kutipan.dask import extract_bag, extract_dataframe, extract_partition, load
 @pytest.fixture(scope="module")
 def items() -> list[tuple[str, str]]:
     """(text, id) of 16 documents we wrote (corpus/written.jsonl), a few partitions' worth."""
-    rows = [json.loads(line) for line in (ROOT / "corpus" / "written.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [
+        json.loads(line) for line in (ROOT / "corpus" / "written.jsonl").read_text(encoding="utf-8").split("\n") if line
+    ]
     return [(r["text"], r["id"]) for r in rows[:16]]
 
 

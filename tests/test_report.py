@@ -321,3 +321,12 @@ def test_report_over_news_dev_accounts_for_every_quote(news_articles, extractor)
     assert len({r["id"] for r in report.tables["people"]}) == len(report.tables["people"])
     assert all(r["quotes"] > 0 for r in report.tables["people"])
     assert report.summary["documents_with_outlet"] == len(docs)
+
+
+def test_line_separator_inside_a_json_string_is_not_a_line_break(tmp_path, capsys):
+    doc = corpus()[0]
+    doc["id"] = "a\u2028b"  # written raw by json.dumps(ensure_ascii=False)
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["report", str(pred)]) == 0
+    assert "1 documents" in capsys.readouterr().out

@@ -55,7 +55,8 @@ def _from_file(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
             where = f"{path}" if not isinstance(data, list) else f"{path}: item {n}"
             (errors.append(f"{where}: {problem}") if problem else docs.append(item))
         return docs, errors
-    for n, line in enumerate(text.splitlines(), 1):
+    # "\n" only: str.splitlines would also cut at U+2028 and U+0085, which JSON strings may hold raw
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:

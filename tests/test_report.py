@@ -330,3 +330,17 @@ def test_line_separator_inside_a_json_string_is_not_a_line_break(tmp_path, capsy
     pred.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
     assert main(["report", str(pred)]) == 0
     assert "1 documents" in capsys.readouterr().out
+
+
+def test_a_different_full_name_among_the_mentions_is_no_link():
+    # a coreference slip put another person's full name among the mentions; an asserted alias may do it
+    a = document("a", [speaker("s1", "Hendra Saputra", names=["Hendra Saputra", "Lina Marlina"])])
+    b = document("b", [speaker("s1", "Lina Marlina", names=["Lina Marlina"])])
+    c = document("c", [speaker("s1", "Dimas Prakoso", aliases=["Raden Mas Dimas"])])
+    d = document("d", [speaker("s1", "Raden Mas Dimas", names=["Raden Mas Dimas"])])
+    e = document("e", [speaker("s1", "Yoga Pratama", aliases=["Kang Ujang"])])
+    f = document("f", [speaker("s1", "Kang Ujang", names=["Kang Ujang"])])
+    linking = link([a, b, c, d, e, f])
+    assert person_of(linking, "a", "Hendra Saputra") != person_of(linking, "b", "Lina Marlina")
+    assert person_of(linking, "c", "Dimas Prakoso") == person_of(linking, "d", "Raden Mas Dimas")
+    assert person_of(linking, "e", "Yoga Pratama") == person_of(linking, "f", "Kang Ujang")

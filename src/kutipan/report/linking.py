@@ -75,19 +75,29 @@ def is_short_form(form: str, canonical: str) -> bool:
     return all(any(w == c or (len(w) >= 3 and c.startswith(w)) for c in words) for w in form.split())
 
 
-def linking_forms(canonical: str, forms: Iterable[str]) -> set[str]:
+def linking_forms(canonical: str, aliases: Iterable[str], mentions: Iterable[str] = ()) -> set[str]:
     """The normalised forms of one speaker that may link it to other documents.
+
+    A name mention of two words or more that shares no word with the name (`Vitalia Ramona` among the
+    mentions of `Hamish Daud`) is far likelier a coreference slip than a second name, so only the
+    `aliases` the extractor asserts may bring a wholly different full name; a one-word nickname or
+    abbreviation (`Jokowi`, `Zulhas`, `Bamsoet`) is taken from either.
 
     Args:
         canonical: the speaker's normalised canonical name (always a linking form).
-        forms: other names the document uses for it (aliases, name mentions), not yet normalised.
+        aliases: the speaker's `aliases`, not yet normalised.
+        mentions: the texts of its name and organisation mentions, not yet normalised.
     """
     out = {canonical}
-    for raw in forms:
+    words = set(canonical.split())
+    for raw, asserted in [(a, True) for a in aliases] + [(m, False) for m in mentions]:
         form = normalise(raw)
         if not form or form == canonical:
             continue
-        if len(form.split()) >= 2 or not is_short_form(form, canonical):
+        if len(form.split()) >= 2:
+            if asserted or words & set(form.split()) or is_short_form(form, canonical):
+                out.add(form)
+        elif not is_short_form(form, canonical):
             out.add(form)
     return out
 
@@ -213,13 +223,14 @@ class _Forms:
 def _record(doc_index: int, doc_id: str, speaker: dict[str, Any]) -> SpeakerRecord:
     name = speaker.get("name") or ""
     status = speaker_status(speaker)
-    surface = [name, *(speaker.get("aliases") or [])]
-    surface += [m["text"] for m in speaker.get("mentions") or [] if m.get("kind") in {"name", "organization"}]
+    aliases = list(speaker.get("aliases") or [])
+    mentions = [m["text"] for m in speaker.get("mentions") or [] if m.get("kind") in {"name", "organization"}]
+    surface = [name, *aliases, *mentions]
     abbrev = split_abbreviation(name)
     canonical = normalise(name)
     if not canonical:
         status = "anonymous"
-    forms = linking_forms(canonical, surface[1:]) if status in {"named", "organization"} else {canonical}
+    forms = linking_forms(canonical, aliases, mentions) if status in {"named", "organization"} else {canonical}
     if abbrev:
         forms |= {normalise(abbrev[0]), normalise(abbrev[1])}
     return SpeakerRecord(doc_index, doc_id, speaker.get("id", ""), name, status, forms, set(surface), speaker)

@@ -62,12 +62,16 @@ def main() -> None:
         got2 = extract_bag(bag).compute(scheduler=client)
         t_warm = time.perf_counter() - t1
     cluster.close()
-    assert got == ref and got2 == ref, "Dask output differs from pipe"
+    for label, out in (("cold", got), ("warm", got2)):
+        differ = [r["id"] for r, g in zip(ref, out, strict=True) if r != g]
+        if differ:
+            print(f"dask {label} run: {len(differ)} of {len(ref)} documents differ from pipe: {differ[:5]}")
     w = args.workers
     print(f"dask, {w} workers, start:  {t_start:7.1f} s")
     print(f"dask, {w} workers, cold:   {t_cold:7.1f} s  {len(items) / t_cold:7.1f} docs/s (extractor load per worker)")
     print(f"dask, {w} workers, warm:   {t_warm:7.1f} s  {len(items) / t_warm:7.1f} docs/s")
-    print(f"dask (start+cold) / pipe speed-up: {t_pipe / (t_start + t_cold):.2f}x; output identical to pipe")
+    same = "identical to" if got == ref and got2 == ref else "DIFFERENT from"
+    print(f"dask (start+cold) / pipe speed-up: {t_pipe / (t_start + t_cold):.2f}x; output {same} pipe")
 
 
 if __name__ == "__main__":

@@ -203,7 +203,7 @@ def _events(doc: Doc, text: str, raw: list[RawQuote], resolved, reg: SpeakerRegi
         forms = {sp.name}
         if sp.kind == "person" and not sp.anonymous:
             forms |= {w for w in sp.name.split() if len(w) > 3 and w[:1].isupper()}
-        for form in forms:
+        for form in sorted(forms):  # a set: sorted, so that ties at one position do not follow the hash seed
             for i in _whole_words(text, form):
                 out.append((i, k, "other", Mention(i, i + len(form), form, "name")))
     out.sort(key=lambda x: x[0])

@@ -89,7 +89,9 @@ def test_a_nickname_the_document_ties_to_the_name_links():
 
 
 def test_aliases_field_links_and_truncations_do_not():
-    a = document("a", [speaker("s1", "Prasetyo Wibisono", aliases=["Pras", "Mas Tyo Wibi"])])
+    a = document(
+        "a", [speaker("s1", "Prasetyo Wibisono", names=["Prasetyo Wibisono"], aliases=["Pras", "Mas Tyo Wibi"])]
+    )
     b = document("b", [speaker("s1", "Mas Tyo Wibi", names=["Mas Tyo Wibi"])])
     c = document("c", [speaker("s1", "Pras", names=["Pras"])])
     linking = link([a, b, c])
@@ -336,11 +338,34 @@ def test_a_different_full_name_among_the_mentions_is_no_link():
     # a coreference slip put another person's full name among the mentions; an asserted alias may do it
     a = document("a", [speaker("s1", "Hendra Saputra", names=["Hendra Saputra", "Lina Marlina"])])
     b = document("b", [speaker("s1", "Lina Marlina", names=["Lina Marlina"])])
-    c = document("c", [speaker("s1", "Dimas Prakoso", aliases=["Raden Mas Dimas"])])
+    c = document("c", [speaker("s1", "Dimas Prakoso", names=["Dimas Prakoso"], aliases=["Raden Mas Dimas"])])
     d = document("d", [speaker("s1", "Raden Mas Dimas", names=["Raden Mas Dimas"])])
-    e = document("e", [speaker("s1", "Yoga Pratama", aliases=["Kang Ujang"])])
+    e = document("e", [speaker("s1", "Yoga Pratama", names=["Yoga"], aliases=["Kang Ujang"])])
     f = document("f", [speaker("s1", "Kang Ujang", names=["Kang Ujang"])])
     linking = link([a, b, c, d, e, f])
     assert person_of(linking, "a", "Hendra Saputra") != person_of(linking, "b", "Lina Marlina")
     assert person_of(linking, "c", "Dimas Prakoso") == person_of(linking, "d", "Raden Mas Dimas")
     assert person_of(linking, "e", "Yoga Pratama") == person_of(linking, "f", "Kang Ujang")
+
+
+def test_role_nouns_and_ambiguous_forms_link_nobody():
+    # aliases may hold a role noun standing for the holder; two chiefs of police are not one person
+    a = document(
+        "a", [speaker("s1", "Andi Saputra", names=["Andi Saputra"], aliases=["Kapolres"], role="Kapolres Tirtamaya")]
+    )
+    b = document("b", [speaker("s1", "Yudi Permana", names=["Yudi Permana"], aliases=["Kapolres"])])
+    kapolres = speaker("s1", "Kapolres")  # a role-only speaker: anonymous, never linked
+    kapolres["mentions"] = [{"text": "Kapolres", "start": 0, "end": 8, "kind": "role"}]
+    c = document("c", [kapolres])
+    # `Heru Budi` is tied to two different full names: it links neither
+    d = document("d", [speaker("s1", "Heru Budi Hartono", names=["Heru Budi Hartono", "Heru Budi"])])
+    e = document("e", [speaker("s1", "Heru Budi Santoso", names=["Heru Budi Santoso", "Heru Budi"])])
+    f = document("f", [speaker("s1", "Heru Budi", names=["Heru Budi"])])
+    linking = link([a, b, c, d, e, f])
+    assert person_of(linking, "a", "Andi Saputra") != person_of(linking, "b", "Yudi Permana")
+    assert person_of(linking, "c", "Kapolres") is None
+    people = [
+        person_of(linking, x, n)
+        for x, n in (("d", "Heru Budi Hartono"), ("e", "Heru Budi Santoso"), ("f", "Heru Budi"))
+    ]
+    assert len(set(people)) == 3

@@ -205,7 +205,6 @@ def load_prediction(path: str, text_path: str | None = None, doc_id: str | None 
     Raises:
         InputError: the file can't be read, holds no such document, or has no text to show.
     """
-    from .io import read_text
     from .report.predictions import read_predictions
 
     docs, errors = read_predictions([path])
@@ -217,13 +216,25 @@ def load_prediction(path: str, text_path: str | None = None, doc_id: str | None 
             raise InputError(path, f"no document with id {doc_id!r}")
     doc = docs[0]
     if text_path:
-        text = read_text(text_path)
+        text = _read_article(text_path)
     elif isinstance(doc.get("text"), str):
         text = doc["text"]
     else:
         raise InputError(path, "the prediction has no text: give --text ARTICLE.txt or extract with --include-text")
     check_offsets(doc, text, text_path or path)
     return doc, text
+
+
+def _read_article(path: str) -> str:
+    """The article a prediction indexes, as UTF-8 exactly as it is (offsets index it), or `InputError`."""
+    try:
+        return Path(path).read_bytes().decode("utf-8")
+    except FileNotFoundError as exc:
+        raise InputError(path, "no such file") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not UTF-8 text (invalid byte at offset {exc.start})") from exc
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from exc
 
 
 def add_subparser(sub) -> None:
@@ -244,12 +255,11 @@ def run(args: argparse.Namespace) -> int:
         if Path(args.path).suffix in {".json", ".jsonl"}:
             doc, text = load_prediction(args.path, args.text, args.id)
         else:
-            from .io import read_text
-            from .pipeline import Extractor
+            from . import Extractor
 
-            text = read_text(args.path)
             extractor = Extractor(model_dir=args.models, use_models=not args.rules_only)
-            doc = extractor.extract(text, id=args.path).to_dict()
+            document = extractor.extract_file(args.path)  # raises InputError naming the file
+            doc, text = document.to_dict(), document.text
     except KutipanError as exc:
         print(f"kutipan: {exc}", file=sys.stderr)
         return 1

@@ -113,7 +113,7 @@ def speaker_status(speaker: dict[str, Any]) -> Status:
         return "organization"
     if kind == "group":
         return "group"
-    if any(m.get("kind") == "name" for m in speaker.get("mentions") or []) or speaker.get("aliases"):
+    if any(m.get("kind") == "name" for m in speaker.get("mentions") or []):
         return "named"
     return "anonymous"
 
@@ -230,6 +230,9 @@ def _record(doc_index: int, doc_id: str, speaker: dict[str, Any]) -> SpeakerReco
     canonical = normalise(name)
     if not canonical:
         status = "anonymous"
+    # `aliases` may hold role nouns standing for the holder (`Kapolres`): words of the role are no name
+    role = f" {normalise(' '.join(filter(None, [speaker.get('role'), (speaker.get('title') or {}).get('text')])))} "
+    aliases = [a for a in aliases if f" {normalise(a)} " not in role]
     forms = linking_forms(canonical, aliases, mentions) if status in {"named", "organization"} else {canonical}
     if abbrev:
         forms |= {normalise(abbrev[0]), normalise(abbrev[1])}
@@ -271,19 +274,23 @@ def link(
     Returns:
         The `Linking`: every speaker record (anonymous ones too, with `person` None), the people and an index.
     """
-    records: list[SpeakerRecord] = []
+    records = [_record(i, str(doc.get("id")), s) for i, doc in enumerate(docs) for s in doc.get("speakers") or []]
+    # a tie form claimed by two different names (`Heru Budi` by `Heru Budi Hartono` and by `Heru Budi
+    # Santoso`, a role noun in several people's aliases) is ambiguous: it links nobody
+    claims: dict[tuple[str, str], set[str]] = {}
+    for rec in records:
+        if rec.status in {"named", "organization"}:
+            for form in rec.forms:
+                claims.setdefault((_node(rec)[0], form), set()).add(_node(rec)[1])
+    ambiguous = {node for node, names in claims.items() if len(names - {node[1]}) >= 2}
     uf = _Forms()
-    for i, doc in enumerate(docs):
-        for speaker in doc.get("speakers") or []:
-            rec = _record(i, str(doc.get("id")), speaker)
-            records.append(rec)
-            if rec.status not in {"named", "organization"} or not rec.forms:
-                continue
-            kind = "organization" if rec.status == "organization" else "person"
-            nodes = sorted((kind, f) for f in rec.forms)
-            for node in nodes[1:]:
-                uf.union(nodes[0], node)
-            uf.add(nodes[0])
+    for rec in records:
+        if rec.status in {"named", "organization"}:
+            nodes = sorted(n for n in ((_node(rec)[0], f) for f in rec.forms) if n not in ambiguous or n == _node(rec))
+            uf.add(_node(rec))
+            for node in nodes:
+                uf.union(_node(rec), node)
+    for doc in docs:
         # entities written `Name (ABBR)` tie the two forms for any speaker that uses either
         for ent in doc.get("entities") or []:
             pair = split_abbreviation(ent.get("text", ""))

@@ -15,7 +15,8 @@ import logging
 import sys
 from pathlib import Path
 
-from kutipan import __version__
+from kutipan import __version__, view
+from kutipan.report import command as report_command
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -136,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--models", help="model folder for the extractor")
     ev.add_argument("--rules-only", action="store_true")
     ev.set_defaults(func=_cmd_evaluate)
+    report_command.add_subparser(sub)
+    view.add_subparser(sub)
     return ap
 
 

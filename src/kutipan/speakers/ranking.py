@@ -175,7 +175,7 @@ def _events(ctx: RerankContext) -> list[Event]:
         forms = {sp.name}
         if sp.kind == "person" and not sp.anonymous:
             forms |= {w for w in sp.name.split() if len(w) >= MIN_NAME_PART_CHARS and w[:1].isupper()}
-        for form in forms:
+        for form in sorted(forms):  # a set: sorted, so that ties at one position do not follow the hash seed
             for i in whole_words(text, form):
                 out.append((i, k, "other", Mention(i, i + len(form), form, "name")))
     out.sort(key=lambda x: x[0])

@@ -69,9 +69,11 @@ CUE_KIND_HINTS = {
     "directive": (
         "ingatkan", "peringatkan", "imbau", "ajak", "seru", "minta", "mohon", "desak", "tuntut", "saran",
         "pesan", "instruksi", "perintah", "janji", "ancam",
+        # me- forms that drop the stem's first letter, and the verbs GUIDE §12.6 added
+        "nuntut", "nyaran", "dorong", "usul", "rekomendasi", "komitmen", "tekad", "somasi",
     ),
     "belief": (
-        "yakin", "optimis", "pesimis", "percaya", "harap", "khawatir", "duga", "curiga", "anggap", "merasa", "ingin",
+        "yakin", "optimis", "pesimis", "percaya", "harap", "khawatir", "duga", "curiga", "anggap", "merasa", "ingin", "ragu",
     ),
 }  # fmt: skip
 MAX_ALIAS_WORDS = 6

@@ -73,7 +73,8 @@ CUE_KIND_HINTS = {
         "nuntut", "nyaran", "dorong", "usul", "rekomendasi", "komitmen", "tekad", "somasi",
     ),
     "belief": (
-        "yakin", "optimis", "pesimis", "percaya", "harap", "khawatir", "duga", "curiga", "anggap", "merasa", "ingin", "ragu",
+        "yakin", "optimis", "pesimis", "percaya", "harap", "khawatir", "duga", "curiga", "anggap", "merasa", "ingin",
+        "ragu",
     ),
 }  # fmt: skip
 MAX_ALIAS_WORDS = 6

@@ -19,8 +19,10 @@ from typing import Any
 from spacy.tokens import Doc
 
 from kutipan.attribution import Pattern, RawQuote, find_quotes
-from kutipan.document import Document, MentionKind, Quote, Span, SpeakerRef
+from kutipan.document import Document, Mention, MentionKind, Quote, Span, SpeakerRef
 from kutipan.entities import find_entities
+from kutipan.speakers.aliases import merge_abbreviations
+from kutipan.speakers.describe import describe_speakers
 from kutipan.speakers.listing import list_speakers
 from kutipan.speakers.names import complete_speakers
 from kutipan.speakers.ranker import SpeakerRanker
@@ -97,6 +99,7 @@ def annotate(
     raw, people = find_quotes(view)
     reg = SpeakerRegistry()
     resolved = resolve_speakers(view, reg, raw, people)
+    resolved = _merged(view.text, reg, resolved)
     complete_speakers(view, reg)
     if ranker is not None or trace is not None:
         rerank(RerankContext(view, raw, resolved, reg, people), ranker, trace)
@@ -104,8 +107,23 @@ def annotate(
     speakers = list_speakers(view.text, reg, quotes)
     if splitter is not None:
         resplit_roles(view, speakers, splitter)
+    describe_speakers(view.text, speakers)
     entities = find_entities(view, speakers)
     return Document(doc_id, view.text, quotes, speakers, entities)
+
+
+def _merged(text: str, reg: SpeakerRegistry, resolved: list[Resolved]) -> list[Resolved]:
+    """Re-point quotes of a speaker named by an abbreviation the text defines for a person (`kata MRH`)."""
+    moved = merge_abbreviations(text, reg)
+    if not moved:
+        return resolved
+    out: list[Resolved] = []
+    for sp, m in resolved:
+        if sp is not None and sp.id in moved:
+            sp = moved[sp.id]
+            m = Mention(m.start, m.end, m.text, "name") if m is not None else None
+        out.append((sp, m))
+    return out
 
 
 def _quotes(text: str, raw: list[RawQuote], resolved: list[Resolved]) -> list[Quote]:

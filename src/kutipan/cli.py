@@ -1,7 +1,7 @@
 """The `kutipan` command: a thin wrapper over the library; no extraction logic lives here.
 
     kutipan extract PATH... [-o OUT] [--format json|jsonl|csv|tsv|parquet] [--input-format ...] [--jobs N]
-    kutipan evaluate GOLD [PRED] [--split dev] [--json REPORT]
+    kutipan evaluate GOLD [PRED] [--split dev] [--outlet [NAME]] [--json REPORT]
 
 A file that can't be read is reported on stderr as `kutipan: PATH: reason`; the other files still come
 out, and the exit status is 1 when any file failed.
@@ -53,6 +53,7 @@ def _jobs(value: str) -> int:
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from kutipan.eval.corpus import CorpusError, load_corpus, load_predictions
+    from kutipan.eval.groups import report_groups, select_outlet
     from kutipan.eval.scoring import format_report, score
 
     try:
@@ -60,8 +61,11 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     except CorpusError as exc:
         print(f"kutipan: {exc}", file=sys.stderr)
         return 1
+    if args.outlet not in (None, "*"):
+        gold = select_outlet(gold, args.outlet)
     if not gold:
-        print(f"kutipan: {args.gold}: no gold documents (split={args.split})", file=sys.stderr)
+        where = f"split={args.split}" + (f", outlet={args.outlet}" if args.outlet not in (None, "*") else "")
+        print(f"kutipan: {args.gold}: no gold documents ({where})", file=sys.stderr)
         return 1
     if args.pred:
         try:
@@ -74,9 +78,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
         extractor = Extractor(model_dir=args.models, use_models=not args.rules_only)
         pred = {str(d.id): d.to_dict() for d in extractor.pipe(((g["text"], g["id"]) for g in gold), as_tuples=True)}
-    groups = {"all": gold}
-    for g in gold:
-        groups.setdefault(g.get("source", "?"), []).append(g)
+    groups = report_groups(gold, per_outlet=args.outlet == "*")
     report = {name: score(docs, pred) for name, docs in groups.items()}
     for name, rep in report.items():
         print(f"== {name}: {len(groups[name])} documents")
@@ -133,6 +135,13 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("pred", nargs="?", help="predictions in kutipan/1 JSON Lines (default: run the extractor)")
     ev.add_argument("--split", choices=["train", "dev", "test", "all"], default="all")
     ev.add_argument("--source", help="only documents of this source (news-dev or written)")
+    ev.add_argument(
+        "--outlet",
+        nargs="?",
+        const="*",
+        metavar="NAME",
+        help="alone: add a report per outlet (the gold's `outlet` field); with NAME: only that outlet's documents",
+    )
     ev.add_argument("--json", metavar="REPORT", help="also write the report as JSON")
     ev.add_argument("--models", help="model folder for the extractor")
     ev.add_argument("--rules-only", action="store_true")

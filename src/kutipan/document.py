@@ -14,7 +14,8 @@ from typing import Any, Literal
 SCHEMA = "kutipan/1"
 QuoteType = Literal["direct", "indirect", "mixed"]
 MentionKind = Literal["name", "pronoun", "clitic", "role", "organization"]
-SpeakerKind = Literal["person", "organization"]
+SpeakerKind = Literal["person", "organization", "group"]
+SourceType = Literal["official", "expert", "organization", "public_figure", "citizen", "unknown"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,19 +98,29 @@ class Speaker:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
     role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    source_type: SourceType | None = None
+    canonical: str | None = None  # the fullest form of `organization` the text gives (GUIDE §10.3)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        org = None
+        if self.organization:
+            org = {**self.organization.to_dict(), "canonical": self.canonical or self.organization.text}
+        out: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
             "kind": self.kind,
+            "aliases": list(self.aliases),
             "role": self.role,
             "title": self.title.to_dict() if self.title else None,
-            "organization": self.organization.to_dict() if self.organization else None,
+            "organization": org,
             "honorific": [h.to_dict() for h in self.honorific] if self.honorific else None,
             "mentions": [m.to_dict() for m in self.mentions],
             "quotes": list(self.quotes),
         }
+        if self.source_type is not None:
+            out["source_type"] = self.source_type
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +198,9 @@ def document_from_dict(data: dict[str, Any], text: str) -> Document:
             [_mention(m) for m in s.get("mentions", [])],
             list(s.get("quotes", [])),
             s.get("role"),
+            list(s.get("aliases") or []),
+            s.get("source_type"),
+            (s.get("organization") or {}).get("canonical"),
         )
         for s in data.get("speakers", [])
     ]

@@ -14,43 +14,17 @@ again in every speaker figure.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kutipan.eval.clusters import bcubed
 from kutipan.eval.names import normalize_name
 from kutipan.eval.scoring import match_quotes, prf
 
 Doc = dict[str, Any]
-
-
-def bcubed(gold: dict[Hashable, Hashable], pred: dict[Hashable, Hashable]) -> dict[str, float]:
-    """B-cubed precision, recall and F1 of a clustering of items, over the items both sides cover.
-
-    Why B-cubed: speaker identity is a clustering of quotes; strict name equality punishes a different
-    spelling of the same person, B-cubed only asks whether the same quotes are grouped together
-    (Bagga and Baldwin 1998).
-
-    Args:
-        gold: item → cluster id in the reference.
-        pred: item → cluster id in the other annotation.
-    """
-    items = [i for i in gold if i in pred]
-    if not items:
-        return {"precision": 0.0, "recall": 0.0, "f1": 0.0, "n": 0}
-    g_members: dict[Hashable, set] = defaultdict(set)
-    p_members: dict[Hashable, set] = defaultdict(set)
-    for i in items:
-        g_members[gold[i]].add(i)
-        p_members[pred[i]].add(i)
-    p = r = 0.0
-    for i in items:
-        same = len(g_members[gold[i]] & p_members[pred[i]])
-        p += same / len(p_members[pred[i]])
-        r += same / len(g_members[gold[i]])
-    p, r = p / len(items), r / len(items)
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "n": len(items)}
+__all__ = ["agreement", "bcubed", "format_agreement", "review_changes"]
 
 
 def _speaker(doc: Doc, quote: dict) -> dict | None:

@@ -13,6 +13,22 @@ extraction module, so the figures do not depend on the code they measure.
 - Roles, over matched quotes whose gold speaker has a role: exact and word-F1 agreement of `title`,
   `organization` and the joined `role`.
 - Entities: exact-span P/R/F1 per label.
+
+Speaker identity, roles and source kinds (issues 9 and 10; `identity`, `clusters`, `classes` and
+`calibration` hold the pieces):
+
+- Speaker accuracy strict (same full name after honorifics are removed) and lenient (one name's words all
+  inside the other's), over matched quotes with a gold speaker, overall and per gold speaker `kind`
+  (`person`, `organization`, `group`), and the recall of gold quotes whose speaker is an organisation or a
+  group (all gold quotes count: a missed quote is a missed voice).
+- Speaker clustering: B-cubed over matched quotes (which quotes share a speaker, whatever its name).
+- Invented speakers: predicted speakers whose name is inside no gold speaker's name or alias.
+- Roles over all matched quotes with a gold speaker (two nulls agree): title, organisation and role exact
+  and word-F1, and role precision (of the quotes given a role, the share whose gold has one).
+- `source_type` per quote: per-class P/R/F1, macro-F1, accuracy (only where the gold has it).
+- `canonical` organisation per gold speaker with a gold `canonical`, and apart for those whose article
+  gives two forms (gold canonical differs from the span).
+- Calibration: bins of `confidence` against the share of predicted quotes with the right speaker.
 """
 
 from __future__ import annotations
@@ -21,6 +37,10 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from kutipan.eval.calibration import calibration, format_calibration
+from kutipan.eval.classes import class_report
+from kutipan.eval.clusters import bcubed
+from kutipan.eval.identity import gold_forms, is_invented, same_lenient, same_strict
 from kutipan.eval.names import normalize_name
 
 _WORD = re.compile(r"\w+")
@@ -107,6 +127,19 @@ def _new_counts() -> dict[str, Any]:
         "roles": {k: {"exact": 0, "f1": 0.0, "n": 0} for k in ("title", "organization", "role")},
         "entities": {},
         "docs": 0,
+        "identity": [],  # per matched quote with a gold speaker: (gold kind, strict, lenient)
+        "voices": [],  # per gold quote with a speaker: (gold kind, strict hit, lenient hit)
+        "gold_cl": {},
+        "pred_cl": {},
+        "invented": {"person": [0, 0], "organization": [0, 0], "group": [0, 0]},
+        "invented_quotes": [0, 0],
+        "roles_all": {k: {"exact": 0, "f1": 0.0, "n": 0} for k in ("title", "organization", "role")},
+        "role_precision": [0, 0],
+        "source_type": [],
+        "kinds": [],
+        "canonical": [0, 0],
+        "canonical_two_forms": [0, 0],
+        "calibration": [],
     }
 
 
@@ -161,9 +194,107 @@ def _count_speaker(c: dict[str, Any], g: Doc, p: Doc, gquote: dict, pquote: dict
         c["e2e"] += 1
     if pquote.get("speaker") and _spans_overlap(gquote["speaker"]["mention"], pquote["speaker"]["mention"]):
         c["speaker_mention"][0] += 1
-    gr = _role_parts(g, _speaker_of(g, gquote))
+    gsp, psp = _speaker_of(g, gquote), _speaker_of(p, pquote)
+    gr, pr = _role_parts(g, gsp), _role_parts(p, psp)
     if gr["role"]:
-        _count_roles(c, gr, _role_parts(p, _speaker_of(p, pquote)))
+        _count_roles(c, gr, pr)
+    _count_identity(c, gquote, pquote, gsp, psp)
+    _count_roles_all(c, gr, pr)
+
+
+def _count_identity(c: dict[str, Any], gquote: dict, pquote: dict, gsp: dict | None, psp: dict | None) -> None:
+    """Strict and lenient name, kind and source type of one matched quote with a gold speaker."""
+    gname = gquote["speaker"]["name"]
+    pname = pquote["speaker"]["name"] if pquote.get("speaker") else None
+    kind = (gsp or {}).get("kind", "person")
+    c["identity"].append((kind, same_strict(gname, pname), same_lenient(gname, pname)))
+    c["kinds"].append((kind, psp.get("kind") if psp else None))
+    if gsp and gsp.get("source_type"):
+        c["source_type"].append((gsp["source_type"], psp.get("source_type") if psp else None))
+
+
+def _count_roles_all(c: dict[str, Any], gr: dict[str, str | None], pr: dict[str, str | None]) -> None:
+    """Title, organisation and role over every matched quote with a gold speaker: two nulls agree."""
+    for k in ("title", "organization", "role"):
+        row = c["roles_all"][k]
+        row["n"] += 1
+        row["exact"] += int((gr[k] or "").casefold() == (pr[k] or "").casefold())
+        row["f1"] += _word_f1(gr[k], pr[k])
+    if pr["role"]:
+        c["role_precision"][1] += 1
+        c["role_precision"][0] += int(bool(gr["role"]))
+
+
+def _count_document_speakers(c: dict[str, Any], g: Doc, p: Doc, pairs: list[tuple[int, int]]) -> None:
+    """Per-document speaker figures: clusters, voices, invented speakers, canonical forms, calibration."""
+    gq, pq = g.get("quotes", []), p.get("quotes", [])
+    by_gold = dict(pairs)
+    by_pred = {j: i for i, j in pairs}
+    for i, j in pairs:
+        # a quote without speaker is its own cluster, so that "nobody" never groups quotes together
+        gs, ps = gq[i].get("speaker"), pq[j].get("speaker")
+        c["gold_cl"][(g["id"], i)] = (g["id"], gs["entity"]) if gs else ("none", g["id"], i)
+        c["pred_cl"][(g["id"], i)] = (g["id"], ps["entity"]) if ps else ("none", g["id"], i)
+    for i, gquote in enumerate(gq):
+        if not gquote.get("speaker"):
+            continue
+        kind = (_speaker_of(g, gquote) or {}).get("kind", "person")
+        j = by_gold.get(i)
+        pname = pq[j]["speaker"]["name"] if j is not None and pq[j].get("speaker") else None
+        gname = gquote["speaker"]["name"]
+        c["voices"].append((kind, same_strict(gname, pname), same_lenient(gname, pname)))
+    forms = gold_forms(g.get("speakers", []))
+    invented_ids = set()
+    for sp in p.get("speakers", []):
+        row = c["invented"].setdefault(sp.get("kind", "person"), [0, 0])
+        row[1] += 1
+        if is_invented(sp.get("name"), forms):
+            row[0] += 1
+            invented_ids.add(sp["id"])
+    for q in pq:
+        if q.get("speaker"):
+            c["invented_quotes"][1] += 1
+            c["invented_quotes"][0] += q["speaker"]["entity"] in invented_ids
+    for j, q in enumerate(pq):
+        i = by_pred.get(j)
+        right = False
+        if i is not None:
+            gs, ps = gq[i].get("speaker"), q.get("speaker")
+            right = (gs is None and ps is None) or bool(gs and ps and same_strict(gs["name"], ps["name"]))
+        c["calibration"].append((float(q.get("confidence", 0.0)), right))
+    _count_canonical(c, g, p, pairs)
+
+
+def _norm_form(text: str | None) -> str:
+    return " ".join((text or "").casefold().split())
+
+
+def _count_canonical(c: dict[str, Any], g: Doc, p: Doc, pairs: list[tuple[int, int]]) -> None:
+    """Per gold speaker with a gold `canonical`: the predicted speaker most of its quotes went to, compared.
+
+    A prediction without `canonical` is read as its organisation span (canonical equals the span when the
+    span is already the fullest form).
+    """
+    gq, pq = g.get("quotes", []), p.get("quotes", [])
+    votes: dict[str, list[str]] = {}
+    for i, j in pairs:
+        if gq[i].get("speaker") and pq[j].get("speaker"):
+            votes.setdefault(gq[i]["speaker"]["entity"], []).append(pq[j]["speaker"]["entity"])
+    pred_by_id = {s["id"]: s for s in p.get("speakers", [])}
+    for gsp in g.get("speakers", []):
+        org = gsp.get("organization")
+        if not org or not org.get("canonical"):
+            continue
+        ids = votes.get(gsp["id"], [])
+        psp = pred_by_id.get(max(set(ids), key=ids.count)) if ids else None
+        porg = (psp or {}).get("organization")
+        pform = (porg.get("canonical") or porg["text"]) if porg else None
+        ok = _norm_form(pform) == _norm_form(org["canonical"])
+        c["canonical"][0] += ok
+        c["canonical"][1] += 1
+        if _norm_form(org["canonical"]) != _norm_form(org["text"]):
+            c["canonical_two_forms"][0] += ok
+            c["canonical_two_forms"][1] += 1
 
 
 def _count_entities(c: dict[str, Any], g: Doc, p: Doc) -> None:
@@ -183,8 +314,10 @@ def score(gold_docs: Iterable[Doc], pred_docs: dict[str, Doc]) -> dict[str, Any]
         c["docs"] += 1
         p = pred_docs.get(g["id"]) or {"quotes": [], "speakers": [], "entities": []}
         gq, pq = g.get("quotes", []), p.get("quotes", [])
-        for i, j in _count_quotes(c, gq, pq, g["text"]):
+        pairs = _count_quotes(c, gq, pq, g["text"])
+        for i, j in pairs:
             _count_speaker(c, g, p, gq[i], pq[j])
+        _count_document_speakers(c, g, p, pairs)
         _count_entities(c, g, p)
     return _finish(c, gold_docs)
 
@@ -214,7 +347,69 @@ def _finish(c: dict[str, Any], gold_docs) -> dict[str, Any]:
         },
         "entities": {label: prf(*row) for label, row in c["entities"].items()},
     }
+    report["speaker"].update(_identity_report(c))
+    report["roles_all"] = {
+        k: {
+            "exact": row["exact"] / row["n"] if row["n"] else 0.0,
+            "word_f1": row["f1"] / row["n"] if row["n"] else 0.0,
+            "n": row["n"],
+        }
+        for k, row in c["roles_all"].items()
+    }
+    rp = c["role_precision"]
+    report["role_precision"] = {"precision": rp[0] / rp[1] if rp[1] else 0.0, "with_gold_role": rp[0], "pred": rp[1]}
+    report["source_type"] = class_report(c["source_type"])
+    report["speaker_kind"] = class_report(c["kinds"])
+    report["canonical"] = {
+        "accuracy": _ratio(c["canonical"]),
+        "n": c["canonical"][1],
+        "two_forms_accuracy": _ratio(c["canonical_two_forms"]),
+        "two_forms_n": c["canonical_two_forms"][1],
+    }
+    report["calibration"] = calibration(c["calibration"])
     return report
+
+
+def _ratio(row: list[int]) -> float:
+    return row[0] / row[1] if row[1] else 0.0
+
+
+def _identity_report(c: dict[str, Any]) -> dict[str, Any]:
+    """Strict/lenient accuracy (overall and per gold kind), B-cubed, voices recall, invented speakers."""
+    ident = c["identity"]
+    by_kind = {}
+    for kind in ("person", "organization", "group"):
+        rows = [r for r in ident if r[0] == kind]
+        voices = [v for v in c["voices"] if v[0] == kind]
+        by_kind[kind] = {
+            "strict": sum(r[1] for r in rows) / len(rows) if rows else 0.0,
+            "lenient": sum(r[2] for r in rows) / len(rows) if rows else 0.0,
+            "n": len(rows),
+            "recall_strict": sum(v[1] for v in voices) / len(voices) if voices else 0.0,
+            "recall_lenient": sum(v[2] for v in voices) / len(voices) if voices else 0.0,
+            "gold_quotes": len(voices),
+        }
+    inst = [v for v in c["voices"] if v[0] in ("organization", "group")]
+    inv = c["invented"]
+    inv_n = [sum(r[0] for r in inv.values()), sum(r[1] for r in inv.values())]
+    return {
+        "strict": sum(r[1] for r in ident) / len(ident) if ident else 0.0,
+        "lenient": sum(r[2] for r in ident) / len(ident) if ident else 0.0,
+        "by_kind": by_kind,
+        "institution_recall": {
+            "strict": sum(v[1] for v in inst) / len(inst) if inst else 0.0,
+            "lenient": sum(v[2] for v in inst) / len(inst) if inst else 0.0,
+            "gold_quotes": len(inst),
+        },
+        "bcubed": bcubed(c["gold_cl"], c["pred_cl"]),
+        "invented": {
+            "rate": _ratio(inv_n),
+            "invented": inv_n[0],
+            "speakers": inv_n[1],
+            "by_kind": {k: {"rate": _ratio(r), "invented": r[0], "speakers": r[1]} for k, r in inv.items()},
+            "quote_rate": _ratio(c["invented_quotes"]),
+        },
+    }
 
 
 def format_report(rep: dict[str, Any]) -> str:
@@ -243,4 +438,44 @@ def format_report(rep: dict[str, Any]) -> str:
     for label, m in sorted(rep["entities"].items()):
         if m["gold"] or m["pred"]:
             row(f"entities {label}", m)
+    if "bcubed" in sp:
+        lines.extend(_speaker_lines(rep))
     return "\n".join(lines)
+
+
+def _speaker_lines(rep: dict[str, Any]) -> list[str]:
+    """The identity, role, source-type, canonical and calibration lines added for issues 9 and 10."""
+    sp = rep["speaker"]
+    b, inv = sp["bcubed"], sp["invented"]
+    lines = [
+        f"speaker strict {sp['strict']:.3f}  lenient {sp['lenient']:.3f}  "
+        f"B-cubed P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f} (n={b['n']})",
+        f"invented speakers {inv['rate']:.3f} ({inv['invented']} of {inv['speakers']}; "
+        f"{inv['quote_rate']:.3f} of attributed quotes)",
+    ]
+    for kind, m in sp["by_kind"].items():
+        if m["n"] or m["gold_quotes"]:
+            lines.append(
+                f"  {kind:13} strict {m['strict']:.3f}  lenient {m['lenient']:.3f}  (n={m['n']})  "
+                f"recall strict {m['recall_strict']:.3f} lenient {m['recall_lenient']:.3f} (gold {m['gold_quotes']})"
+            )
+    ir = sp["institution_recall"]
+    lines.append(
+        f"organisation+group voices recall strict {ir['strict']:.3f}  lenient {ir['lenient']:.3f}"
+        f"  (gold quotes {ir['gold_quotes']})"
+    )
+    for k, m in rep["roles_all"].items():
+        lines.append(f"all-quote {k:13} exact {m['exact']:.3f}  word-F1 {m['word_f1']:.3f}  (n={m['n']})")
+    rp = rep["role_precision"]
+    lines.append(f"role precision {rp['precision']:.3f}  ({rp['with_gold_role']} of {rp['pred']} roles given)")
+    st = rep["source_type"]
+    lines.append(f"source_type macro-F1 {st['macro_f1']:.3f}  accuracy {st['accuracy']:.3f}  (n={st['n']})")
+    for name, m in st["classes"].items():
+        lines.append(f"  {name:13} P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}  (gold {m['gold']})")
+    ca = rep["canonical"]
+    lines.append(
+        f"canonical organisation {ca['accuracy']:.3f} (n={ca['n']}); two forms {ca['two_forms_accuracy']:.3f}"
+        f" (n={ca['two_forms_n']})"
+    )
+    lines.extend(format_calibration(rep["calibration"]))
+    return lines

@@ -296,6 +296,22 @@ def pronouns() -> dict[str, str]:
 
 
 @cache
+def lines(name: str) -> tuple[str, ...]:
+    """A one-column list as written, in file order (phrase lists matched by their own module)."""
+    return tuple(_lines(name))
+
+
+@cache
+def table(name: str) -> dict[str, str]:
+    """A two-column TSV (`source_type_*.tsv`): case-folded first column → second column."""
+    out: dict[str, str] = {}
+    for line in _lines(name):
+        key, value = line.split("\t")
+        out[key.casefold()] = value
+    return out
+
+
+@cache
 def regions() -> frozenset[tuple[str, ...]]:
     """Region names (provinces, regencies, cities) as token tuples."""
     return frozenset(tuple(line.split()) for line in _lines("regions.txt"))

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from kutipan.document import Mention, Quote, Speaker, SpeakerRef
 from kutipan.speakers.registry import SpeakerRegistry, SpeakerState
+from kutipan.speakers.source_type import is_group
 
 
 def whole_words(text: str, form: str) -> Iterator[int]:
@@ -29,6 +30,9 @@ def list_speakers(text: str, reg: SpeakerRegistry, quotes: list[Quote]) -> list[
     The quotes' speaker references are renumbered to match.
     """
     used = [sp for sp in reg.speakers if sp.quotes]
+    for sp in used:
+        if sp.kind != "group" and is_group(sp.name, sp.kind, sp.anonymous):
+            sp.kind = "group"  # `Polisi`, `warga`, `Koalisi …` (GUIDE §10.1)
     renum = {sp.id: f"s{k}" for k, sp in enumerate(used, 1)}
     for q in quotes:
         if q.speaker is not None:
@@ -42,7 +46,7 @@ def _speaker(text: str, sp: SpeakerState, new_id: str) -> Speaker:
     if not sp.anonymous and sp.kind == "person":
         for i in whole_words(text, sp.name):
             mentions.setdefault((i, i + len(sp.name)), Mention(i, i + len(sp.name), sp.name, "name"))
-    if sp.kind == "organization":
+    if sp.kind in ("organization", "group"):
         # an organisation that speaks has no role of its own: its name is the organisation (GUIDE §5)
         sp.title = sp.organization = None
     role = None

@@ -260,3 +260,30 @@ def complete_speakers(view: DocView, reg: SpeakerRegistry) -> None:
                 title, org, hon = role
                 spans = [s for s in map(view.span, hon) if s is not None]  # every range gives a span
                 reg.set_role(sp, view.span(title), view.span(org), spans or None)
+
+
+def invented_name(view: DocView, ph_name: TokRange, org: TokRange | None) -> str | None:
+    """Why the name a phrase read is not a person's name, or None when it may be one.
+
+    The grammar takes the capitalised words after a role as the name; issue 9 lists the shapes where they
+    are not one (each has a test passage in `tests/test_no_invented_names.py`):
+
+    - `institution`: the words finish an institution whose head (`named_org_heads.txt`) stands alone before them
+      (`politikus Partai Maju Bersama ini` → not a person `Maju Bersama`);
+    - `pointing`: the words are followed by `ini`, `itu`, `tersebut`: a role noun phrase pointing back
+      (`politikus Partai Maju ini`), not a name;
+    - `function`: every word is a connective, adverb, title or institution word (`Sebelumnya`, `Namun`).
+    """
+    lex = lexicon.get()
+    words = view.words
+    a, b = ph_name
+    name = words[a:b]
+    if b < len(words) and words[b] in lex.demonstratives:
+        return "pointing"
+    lone_head = org is not None and org[1] == a and org[1] - org[0] == 1
+    if lone_head and words[a - 1] in lexicon.lines("named_org_heads.txt"):
+        return "institution"
+    closed = lex.connectives | lex.adverbs | lex.title_words | lex.org_words | lex.noun_connectives
+    if all(w in closed or w.lower() in closed for w in name):
+        return "function"
+    return None

@@ -24,6 +24,7 @@ from kutipan.document import Mention, MentionKind
 from kutipan.lang import lexicon
 from kutipan.phrase.grammar import Phrase
 from kutipan.speakers.listing import whole_words
+from kutipan.speakers.names import invented_name
 from kutipan.speakers.ranker import Candidate, SpeakerRanker, features
 from kutipan.speakers.registry import SpeakerRegistry, SpeakerState
 from kutipan.text.view import DocView
@@ -80,6 +81,8 @@ def _resolve(view: DocView, reg: SpeakerRegistry, rq: RawQuote) -> Resolved:
     if ph is None:
         return None, None
     mention = mention_of(view, ph)
+    if ph.kind == "name" and ph.name is not None and (why := invented_name(view, ph.name, ph.org)):
+        return _not_a_name(view, reg, ph, why)
     back = ph.kind == "role" and mention.text.split()[-1] in lexicon.get().demonstratives
     if ph.kind == "pronoun":
         sp = reg.last_person()
@@ -94,6 +97,29 @@ def _resolve(view: DocView, reg: SpeakerRegistry, rq: RawQuote) -> Resolved:
     if sp is not None and ph.kind != "pronoun":
         hon = [h for h in (view.span(r) for r in ph.honorifics) if h] or None
         reg.set_role(sp, view.span(ph.title), view.span(ph.org), hon)
+    return sp, mention
+
+
+def _not_a_name(view: DocView, reg: SpeakerRegistry, ph: Phrase, why: str) -> Resolved:
+    """A phrase whose "name" is not a person's: the institution or role phrase it is.
+
+    An institution alone (`Polres Karangsari menyatakan`) is the institution speaking. A role pointing back
+    (a demonstrative ends it: `politikus Partai Maju ini`) is the most recent person, like `politikus itu`;
+    another role is an anonymous role speaker named by the phrase; never a person named by the
+    institution's words.
+    """
+    words = view.words
+    e = ph.name[1] if ph.name else ph.end
+    if why == "institution" and ph.title is None and ph.org is not None:
+        s = view[ph.org[0] : e]
+        return reg.by_organization(s.text), Mention(s.start_char, s.end_char, s.text, "organization")
+    if e < len(words) and words[e] in lexicon.get().demonstratives:
+        e += 1
+    s = view[ph.start : e]
+    mention = Mention(s.start_char, s.end_char, s.text, "role")
+    sp = reg.last_person() if words[e - 1] in lexicon.get().demonstratives else None
+    if sp is None:
+        sp = reg.by_role(mention.text)
     return sp, mention
 
 

@@ -271,7 +271,7 @@ class Extractor:
 
     def pipe(
         self,
-        texts: Iterable[str] | Iterable[tuple[str, str]],
+        texts: Iterable[str] | Iterable[tuple[str, str | None]],
         batch_size: int = 32,
         n_process: int = 1,
         as_tuples: bool = False,

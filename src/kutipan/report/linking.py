@@ -38,6 +38,8 @@ from ..errors import InputError
 
 Status = Literal["named", "organization", "anonymous", "group"]
 SOURCE_TYPES = ("official", "expert", "organization", "public_figure", "citizen", "unknown")
+Node = tuple[str, str]  # (kind, normalised form): kind is `person` or `organization`
+LINKED: frozenset[Status] = frozenset({"named", "organization"})  # the statuses that take part in linking
 
 _PUNCT = re.compile(r"[.,;:'’‘`\"“”]+")
 _SPACE = re.compile(r"\s+")
@@ -158,7 +160,7 @@ class Linking:
 
     people: dict[str, Person]
     records: list[SpeakerRecord]
-    index: dict[tuple[str, str], str]  # (kind, normalised form) -> person id
+    index: dict[Node, str]  # (kind, normalised form) -> person id
 
     def find(self, name: str, kind: str = "person") -> str | None:
         """The id of the linked person or organisation a name form belongs to, if any."""
@@ -201,19 +203,19 @@ class _Forms:
     """Union-find over (kind, normalised form) nodes."""
 
     def __init__(self) -> None:
-        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
+        self.parent: dict[Node, Node] = {}
 
-    def add(self, node: tuple[str, str]) -> None:
+    def add(self, node: Node) -> None:
         self.parent.setdefault(node, node)
 
-    def root(self, node: tuple[str, str]) -> tuple[str, str]:
+    def root(self, node: Node) -> Node:
         self.add(node)
         while self.parent[node] != node:
             self.parent[node] = self.parent[self.parent[node]]
             node = self.parent[node]
         return node
 
-    def union(self, a: tuple[str, str], b: tuple[str, str]) -> None:
+    def union(self, a: Node, b: Node) -> None:
         ra, rb = self.root(a), self.root(b)
         if ra != rb:
             # the smaller node wins, so the result does not depend on the order of the input
@@ -239,7 +241,8 @@ def _record(doc_index: int, doc_id: str, speaker: dict[str, Any]) -> SpeakerReco
     return SpeakerRecord(doc_index, doc_id, speaker.get("id", ""), name, status, forms, set(surface), speaker)
 
 
-def _node(rec: SpeakerRecord) -> tuple[str, str]:
+def _node(rec: SpeakerRecord) -> Node:
+    """The record's own node: its kind and its normalised canonical name."""
     return ("organization" if rec.status == "organization" else "person", normalise(rec.name))
 
 
@@ -275,32 +278,67 @@ def link(
         The `Linking`: every speaker record (anonymous ones too, with `person` None), the people and an index.
     """
     records = [_record(i, str(doc.get("id")), s) for i, doc in enumerate(docs) for s in doc.get("speakers") or []]
-    # a tie form claimed by two different names (`Heru Budi` by `Heru Budi Hartono` and by `Heru Budi
-    # Santoso`, a role noun in several people's aliases) is ambiguous: it links nobody
-    claims: dict[tuple[str, str], set[str]] = {}
-    for rec in records:
-        if rec.status in {"named", "organization"}:
-            for form in rec.forms:
-                claims.setdefault((_node(rec)[0], form), set()).add(_node(rec)[1])
-    ambiguous = {node for node, names in claims.items() if len(names - {node[1]}) >= 2}
+    linked = [rec for rec in records if rec.status in LINKED]
     uf = _Forms()
-    for rec in records:
-        if rec.status in {"named", "organization"}:
-            nodes = sorted(n for n in ((_node(rec)[0], f) for f in rec.forms) if n not in ambiguous or n == _node(rec))
-            uf.add(_node(rec))
-            for node in nodes:
-                uf.union(_node(rec), node)
+    _tie_speaker_forms(uf, linked, _ambiguous_forms(linked))
+    _tie_entity_abbreviations(uf, docs)
+    alias_name = _tie_alias_lines(uf, aliases or [])
+    people = _make_people(_clusters(uf, linked), _alias_names_by_root(uf, alias_name))
+    return Linking(people, records, _form_index(uf, people))
+
+
+def _ambiguous_forms(linked: list[SpeakerRecord]) -> set[Node]:
+    """Tie forms claimed by two different names, which therefore link nobody.
+
+    `Heru Budi` is a form of both `Heru Budi Hartono` and `Heru Budi Santoso`, and a role noun may sit in
+    several people's aliases; joining through such a form would merge different people. A form that is
+    itself one of the claiming names stays that name's node (see `_tie_speaker_forms`).
+    """
+    claims: dict[Node, set[str]] = {}
+    for rec in linked:
+        kind, name = _node(rec)
+        for form in rec.forms:
+            claims.setdefault((kind, form), set()).add(name)
+    return {node for node, names in claims.items() if len(names - {node[1]}) >= 2}
+
+
+def _tie_speaker_forms(uf: _Forms, linked: list[SpeakerRecord], ambiguous: set[Node]) -> None:
+    """Join each linked speaker's own node with its linking forms, leaving out the ambiguous ones."""
+    for rec in linked:
+        own = _node(rec)
+        nodes = sorted(n for n in ((own[0], f) for f in rec.forms) if n not in ambiguous or n == own)
+        uf.add(own)
+        for node in nodes:
+            uf.union(own, node)
+
+
+_ENTITY_KINDS = {"PER": "person", "ORG": "organization"}
+
+
+def _tie_entity_abbreviations(uf: _Forms, docs: list[dict[str, Any]]) -> None:
+    """Entities written `Name (ABBR)` tie the two forms, for any speaker that uses either.
+
+    Only forms some speaker already has are tied, so an entity never brings a new person into the linking.
+    """
     for doc in docs:
-        # entities written `Name (ABBR)` tie the two forms for any speaker that uses either
         for ent in doc.get("entities") or []:
             pair = split_abbreviation(ent.get("text", ""))
-            kind = {"PER": "person", "ORG": "organization"}.get(ent.get("label", ""))
+            kind = _ENTITY_KINDS.get(ent.get("label", ""))
             if pair and kind:
                 a, b = (kind, normalise(pair[0])), (kind, normalise(pair[1]))
                 if a in uf.parent or b in uf.parent:
                     uf.union(a, b)
-    alias_name: dict[tuple[str, str], str] = {}  # a node of each alias line -> the line's name
-    for group in aliases or []:
+
+
+def _tie_alias_lines(uf: _Forms, aliases: list[list[str]]) -> dict[Node, str]:
+    """Join the forms of each alias line that some speaker uses; a node of each line -> the line's name.
+
+    A line is tried as persons and as organisations; a line none of whose forms is known yet is skipped, so
+    the alias file cannot invent people. Lines are taken in file order: a line may link through a form an
+    earlier line brought in.
+    """
+    alias_name: dict[Node, str] = {}
+    for group in aliases:
         for kind in ("person", "organization"):
             nodes = [(kind, normalise(f)) for f in group]
             if not any(n in uf.parent for n in nodes):
@@ -308,35 +346,60 @@ def link(
             for node in nodes[1:]:
                 uf.union(nodes[0], node)
             alias_name[nodes[0]] = group[0]
+    return alias_name
 
-    clusters: dict[tuple[str, str], list[SpeakerRecord]] = {}
-    for rec in records:
-        if rec.status in {"named", "organization"}:
-            clusters.setdefault(uf.root(_node(rec)), []).append(rec)
-    named_roots: dict[tuple[str, str], list[str]] = {}
+
+def _clusters(uf: _Forms, linked: list[SpeakerRecord]) -> dict[Node, list[SpeakerRecord]]:
+    """The linked records grouped by the root of their own node: one group per person or organisation."""
+    clusters: dict[Node, list[SpeakerRecord]] = {}
+    for rec in linked:
+        clusters.setdefault(uf.root(_node(rec)), []).append(rec)
+    return clusters
+
+
+def _alias_names_by_root(uf: _Forms, alias_name: dict[Node, str]) -> dict[Node, list[str]]:
+    """The alias-file names that each root's cluster got (a cluster may be named by more than one line)."""
+    named_roots: dict[Node, list[str]] = {}
     for node, name in alias_name.items():
         named_roots.setdefault(uf.root(node), []).append(name)
+    return named_roots
 
+
+def _make_people(clusters: dict[Node, list[SpeakerRecord]], named_roots: dict[Node, list[str]]) -> dict[str, Person]:
+    """One Person per cluster, with its id set on every record of the cluster.
+
+    Clusters are taken in sorted order of their roots so that the `-2` suffix of a repeated id goes to the
+    same cluster whatever the order of the documents.
+    """
     people: dict[str, Person] = {}
     taken: Counter[str] = Counter()
     for root in sorted(clusters):
         recs = clusters[root]
         kind = root[0]
         display = _display_name(recs, named_roots.get(root, []))
-        base = f"{'o' if kind == 'organization' else 'p'}-{slug(display)}"
-        taken[base] += 1
-        pid = base if taken[base] == 1 else f"{base}-{taken[base]}"
+        pid = _person_id(kind, display, taken)
         person = Person(pid, display, kind)  # type: ignore[arg-type]
         for rec in recs:
             rec.person = pid
             person.records.append(rec)
             person.forms |= rec.forms
         people[pid] = person
+    return people
 
-    index: dict[tuple[str, str], str] = {}
+
+def _person_id(kind: str, display: str, taken: Counter[str]) -> str:
+    """`p-<slug>` or `o-<slug>`, with `-2`, `-3` … when two clusters share a display name (counted in `taken`)."""
+    base = f"{'o' if kind == 'organization' else 'p'}-{slug(display)}"
+    taken[base] += 1
+    return base if taken[base] == 1 else f"{base}-{taken[base]}"
+
+
+def _form_index(uf: _Forms, people: dict[str, Person]) -> dict[Node, str]:
+    """Every node of the union-find whose cluster became a person -> that person's id (`Linking.find`)."""
     root_to_id = {uf.root(_node(p.records[0])): p.id for p in people.values()}
+    index: dict[Node, str] = {}
     for node in uf.parent:
         pid = root_to_id.get(uf.root(node))
         if pid:
             index[node] = pid
-    return Linking(people, records, index)
+    return index

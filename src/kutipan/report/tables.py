@@ -13,12 +13,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .dates import day_first_by_separator, parse_date
-from .linking import SOURCE_TYPES, Linking, SpeakerRecord, is_short_form, normalise, slug, source_type
+from .linking import SOURCE_TYPES, Linking, Person, SpeakerRecord, is_short_form, normalise, slug, source_type
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 Row = dict[str, Any]
@@ -86,153 +87,264 @@ def _mentioned(doc: dict[str, Any], records: list[SpeakerRecord], linking: Linki
     longer = {p for p in per if len(p.split()) >= 2}
     out = {r.person for r in named if r.person}
     for form in per:
-        pid = linking.index.get(("person", form))
-        if not pid:
-            owners = {r.person for r in named if is_short_form(form, normalise(r.name))}
-            if len(owners) == 1:
-                pid = owners.pop()
-        if not pid:
-            fuller = {p for p in longer if p != form and is_short_form(form, p)}
-            if len(fuller) == 1:
-                target = fuller.pop()
-                pid = linking.index.get(("person", target)) or f"e:{target}"
-        out.add(pid or f"e:{form}")
+        out.add(_mentioned_key(form, named, longer, linking))
     return {p for p in out if p}
+
+
+def _mentioned_key(form: str, named: list[SpeakerRecord], longer: set[str], linking: Linking) -> str:
+    """The key of one PER entity form: a linked id, else the one speaker or longer entity it shortens, else itself.
+
+    The steps go from the surest tie to the weakest, and a short form that fits two candidates is left on its
+    own: counting `Budi` for one of two Budis would be the merge the linking refuses.
+    """
+    pid = linking.index.get(("person", form)) or _sole_short_form_owner(form, named)
+    if not pid:
+        target = _sole_fuller_entity(form, longer)
+        if target:
+            pid = linking.index.get(("person", target)) or f"e:{target}"
+    return pid or f"e:{form}"
+
+
+def _sole_short_form_owner(form: str, named: list[SpeakerRecord]) -> str | None:
+    """The linked id of the one named speaker whose name `form` is a short form of; None for none or several."""
+    owners = {r.person for r in named if is_short_form(form, normalise(r.name))}
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _sole_fuller_entity(form: str, longer: set[str]) -> str | None:
+    """The one longer PER entity of the document that `form` is a short form of; None for none or several."""
+    fuller = {p for p in longer if p != form and is_short_form(form, p)}
+    return fuller.pop() if len(fuller) == 1 else None
+
+
+APART = ("no speaker", "anonymous", "group")  # the categories counted apart from the rankings
+
+
+def _counters() -> defaultdict[str, Counter]:
+    return defaultdict(Counter)
+
+
+def _doc_sets() -> defaultdict[str, set[int]]:
+    return defaultdict(set)
+
+
+@dataclass(slots=True)
+class _PersonTally:
+    """Per linked id (people, and organisations speaking as such): what the people table shows."""
+
+    quotes: defaultdict[str, Counter] = field(default_factory=_counters)  # quote type -> count
+    docs: defaultdict[str, set[int]] = field(default_factory=_doc_sets)
+    outlets: defaultdict[str, Counter] = field(default_factory=_counters)
+    dates: defaultdict[str, list[dt.date]] = field(default_factory=lambda: defaultdict(list))
+    roles: defaultdict[str, Counter] = field(default_factory=_counters)
+    orgs: defaultdict[str, Counter] = field(default_factory=_counters)
+    types: defaultdict[str, Counter] = field(default_factory=_counters)  # source type -> speakers
+
+    def add(self, pid: str, i: int, fact: _Doc, rec: SpeakerRecord, counts: Counter, stype: str) -> None:
+        """Count one speaker of document `i` (with its quote-type `counts`) for the linked id `pid`."""
+        org = organization_name(rec.speaker)
+        self.quotes[pid].update(counts)
+        self.docs[pid].add(i)
+        self.outlets[pid][fact.outlet] += 1
+        if fact.date:
+            self.dates[pid].append(fact.date)
+        if rec.speaker.get("role"):
+            self.roles[pid][rec.speaker["role"]] += 1
+        if org:
+            self.orgs[pid][org] += 1
+        self.types[pid][stype] += 1
+
+
+@dataclass(slots=True)
+class _OrgTally:
+    """Per organisation: quotes it gave as a speaker, and quotes of the people who speak for it."""
+
+    speaker_quotes: Counter = field(default_factory=Counter)
+    people_quotes: Counter = field(default_factory=Counter)
+    people: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    docs: defaultdict[str, set[int]] = field(default_factory=_doc_sets)
+    names: defaultdict[str, Counter] = field(default_factory=_counters)  # written names, for unlinked ones
+
+    def add_speaker(self, oid: str, i: int, name: str, n: int) -> None:
+        """An organisation speaker (linked id `oid`) of document `i` with `n` quotes."""
+        self.speaker_quotes[oid] += n
+        self.docs[oid].add(i)
+        self.names[oid][name] += 1
+
+    def add_member(self, org: str, pid: str, i: int, n: int, linking: Linking) -> None:
+        """A person `pid` of document `i` speaking for `org` with `n` quotes.
+
+        The organisation is the linked one its name belongs to, else an id of its own (`o-<slug>`), so that
+        an organisation nobody quotes directly is still counted through its people.
+        """
+        oid = linking.find(org, "organization") or f"o-{slug(org)}"
+        self.people_quotes[oid] += n
+        self.people[oid].add(pid)
+        self.docs[oid].add(i)
+        self.names[oid][org] += 1
+
+
+@dataclass(slots=True)
+class _ApartTally:
+    """Quotes with no speaker, anonymous and group speakers: counted, never ranked."""
+
+    counts: dict[str, Counter] = field(default_factory=lambda: {k: Counter() for k in APART})
+    docs: defaultdict[str, set[int]] = field(default_factory=_doc_sets)
+    names: defaultdict[str, Counter] = field(default_factory=_counters)
+
+
+@dataclass(slots=True)
+class _Tally:
+    """Everything `build_report` counts in its one pass over the documents, before any table is made."""
+
+    people: _PersonTally = field(default_factory=_PersonTally)
+    orgs: _OrgTally = field(default_factory=_OrgTally)
+    apart: _ApartTally = field(default_factory=_ApartTally)
+    type_quotes: Counter = field(default_factory=Counter)  # source type -> attributed quotes
+    type_sources: Counter = field(default_factory=Counter)  # source type -> speakers
+    outlets: defaultdict[str, Counter] = field(default_factory=_counters)  # outlet -> documents, quotes, …
+    months: defaultdict[str, Counter] = field(default_factory=_counters)  # `YYYY-MM` or `undated` -> …
+    mentioned: defaultdict[str, set[int]] = field(default_factory=_doc_sets)  # person key -> documents
+    surface: defaultdict[str, Counter] = field(default_factory=_counters)  # normalised PER entity -> written
 
 
 def build_report(docs: list[dict[str, Any]], linking: Linking) -> Report:
     """Count quotes per person, organisation, source type, outlet and month over linked documents."""
     day_first = day_first_by_separator(str((d.get("meta") or {}).get("date") or "") for d in docs)
     facts = [_Doc(d, parse_date((d.get("meta") or {}).get("date"), day_first)) for d in docs]
+    tally = _count(docs, facts, linking)
+    report = Report()
+    report.tables["people"] = _people_rows(linking, tally.people, tally.mentioned)
+    report.tables["organizations"] = _organization_rows(linking, tally.orgs)
+    report.tables["source_types"] = _source_type_rows(tally.type_quotes, tally.type_sources)
+    report.tables["outlets"] = _period_rows("outlet", tally.outlets, lambda kv: (-kv[1]["quotes"], kv[0]))
+    report.tables["months"] = _period_rows("month", tally.months, lambda kv: (kv[0] == "undated", kv[0]))
+    report.tables["unattributed"] = _unattributed_rows(tally.apart)
+    report.tables["mentioned"] = _mentioned_rows(
+        linking, tally.mentioned, tally.people.docs, tally.people.quotes, tally.surface
+    )
+    report.summary = _summary(docs, facts, linking, report.tables, tally.apart)
+    return report
+
+
+def _count(docs: list[dict[str, Any]], facts: list[_Doc], linking: Linking) -> _Tally:
+    """One pass over the documents, in input order (ties in the tables' name lists go to the first seen)."""
     by_doc: dict[int, list[SpeakerRecord]] = defaultdict(list)
     for rec in linking.records:
         by_doc[rec.doc].append(rec)
-
-    person_quotes: dict[str, Counter] = defaultdict(Counter)
-    person_docs: dict[str, set[int]] = defaultdict(set)
-    person_outlets: dict[str, Counter] = defaultdict(Counter)
-    person_dates: dict[str, list[dt.date]] = defaultdict(list)
-    person_roles: dict[str, Counter] = defaultdict(Counter)
-    person_orgs: dict[str, Counter] = defaultdict(Counter)
-    person_types: dict[str, Counter] = defaultdict(Counter)
-    org_speaker_quotes: Counter = Counter()
-    org_people_quotes: Counter = Counter()
-    org_people: dict[str, set[str]] = defaultdict(set)
-    org_docs: dict[str, set[int]] = defaultdict(set)
-    org_names: dict[str, Counter] = defaultdict(Counter)
-    type_quotes: Counter = Counter()
-    type_sources: Counter = Counter()
-    outlet_rows: dict[str, Counter] = defaultdict(Counter)
-    month_rows: dict[str, Counter] = defaultdict(Counter)
-    apart: dict[str, Counter] = {k: Counter() for k in ("no speaker", "anonymous", "group")}
-    apart_docs: dict[str, set[int]] = defaultdict(set)
-    apart_names: dict[str, Counter] = defaultdict(Counter)
-    mentioned: dict[str, set[int]] = defaultdict(set)
-    surface: dict[str, Counter] = defaultdict(Counter)  # normalised PER entity -> its written forms
-
+    tally = _Tally()
     for i, (doc, fact) in enumerate(zip(docs, facts, strict=True)):
         types = _quote_types(doc)
-        outlet_rows[fact.outlet]["documents"] += 1
-        month_rows[fact.month]["documents"] += 1
-        for q in fact.quotes:
-            outlet_rows[fact.outlet]["quotes"] += 1
-            month_rows[fact.month]["quotes"] += 1
-            if not q.get("speaker"):
-                apart["no speaker"]["quotes"] += 1
-                apart_docs["no speaker"].add(i)
-                outlet_rows[fact.outlet]["no speaker"] += 1
-                month_rows[fact.month]["no speaker"] += 1
+        _count_quotes(tally, i, fact)
         for rec in by_doc.get(i, []):
-            counts = types.get(rec.speaker_id, Counter())
-            n = sum(counts.values())
-            stype = source_type(rec.speaker)
-            type_quotes[stype] += n
-            type_sources[stype] += 1
-            outlet_rows[fact.outlet][stype] += n
-            month_rows[fact.month][stype] += n
-            org = organization_name(rec.speaker)
-            if rec.status in {"anonymous", "group"}:
-                apart[rec.status]["quotes"] += n
-                apart[rec.status]["speakers"] += 1
-                apart_docs[rec.status].add(i)
-                apart_names[rec.status][rec.name] += 1
-                continue
-            pid = rec.person or ""
-            if rec.status == "organization":
-                org_speaker_quotes[pid] += n
-                org_docs[pid].add(i)
-                org_names[pid][rec.name] += 1
-            elif org:
-                oid = linking.find(org, "organization") or f"o-{slug(org)}"
-                org_people_quotes[oid] += n
-                org_people[oid].add(pid)
-                org_docs[oid].add(i)
-                org_names[oid][org] += 1
-            person_quotes[pid].update(counts)
-            person_docs[pid].add(i)
-            person_outlets[pid][fact.outlet] += 1
-            if fact.date:
-                person_dates[pid].append(fact.date)
-            if rec.speaker.get("role"):
-                person_roles[pid][rec.speaker["role"]] += 1
-            if org:
-                person_orgs[pid][org] += 1
-            person_types[pid][stype] += 1
+            _count_speaker(tally, i, fact, rec, types.get(rec.speaker_id, Counter()), linking)
         for key in _mentioned(doc, by_doc.get(i, []), linking):
-            mentioned[key].add(i)
+            tally.mentioned[key].add(i)
         for ent in doc.get("entities") or []:
             if ent.get("label") == "PER" and ent.get("text"):
-                surface[normalise(ent["text"])][ent["text"]] += 1
+                tally.surface[normalise(ent["text"])][ent["text"]] += 1
+    return tally
 
-    report = Report()
-    people_rows = []
-    for pid, person in linking.people.items():
-        q = person_quotes[pid]
-        known = Counter({t: c for t, c in person_types[pid].items() if t != "unknown"})
-        dates = sorted(person_dates[pid])
-        people_rows.append(
-            {
-                "id": pid,
-                "name": person.name,
-                "kind": person.kind,
-                "quotes": sum(q.values()),
-                **{t: q[t] for t in QUOTE_TYPES},
-                "documents": len(person_docs[pid]),
-                "outlets": len(person_outlets[pid]),
-                "outlet_list": _joined(person_outlets[pid], 10),
-                "first_date": dates[0].isoformat() if dates else "",
-                "last_date": dates[-1].isoformat() if dates else "",
-                "source_type": known.most_common(1)[0][0] if known else "unknown",
-                "roles": _joined(person_roles[pid]),
-                "organizations": _joined(person_orgs[pid]),
-                "names": "; ".join(sorted({r.name for r in person.records})),
-                "mentioned_documents": len(mentioned.get(pid, set()) | person_docs[pid]),
-            }
-        )
-    people_rows.sort(key=lambda r: (-r["quotes"], -r["documents"], r["name"]))
-    report.tables["people"] = [r for r in people_rows if r["kind"] == "person"]
-    for r in report.tables["people"]:
-        del r["kind"]
 
-    org_rows = []
-    for oid in set(org_speaker_quotes) | set(org_people_quotes):
-        name = linking.people[oid].name if oid in linking.people else org_names[oid].most_common(1)[0][0]
-        org_rows.append(
+def _count_quotes(tally: _Tally, i: int, fact: _Doc) -> None:
+    """Documents and quotes per outlet and month, and the quotes without a speaker."""
+    outlet, month = tally.outlets[fact.outlet], tally.months[fact.month]
+    outlet["documents"] += 1
+    month["documents"] += 1
+    for q in fact.quotes:
+        outlet["quotes"] += 1
+        month["quotes"] += 1
+        if not q.get("speaker"):
+            tally.apart.counts["no speaker"]["quotes"] += 1
+            tally.apart.docs["no speaker"].add(i)
+            outlet["no speaker"] += 1
+            month["no speaker"] += 1
+
+
+def _count_speaker(tally: _Tally, i: int, fact: _Doc, rec: SpeakerRecord, counts: Counter, linking: Linking) -> None:
+    """Count one speaker of document `i` with its quote-type `counts`.
+
+    Every speaker counts towards its source type, outlet and month; anonymous and group speakers stop
+    there and are counted apart. A linked speaker counts for its person (organisations too, under their
+    own id) and for its organisation, as the organisation itself or as one of its people.
+    """
+    n = sum(counts.values())
+    stype = source_type(rec.speaker)
+    tally.type_quotes[stype] += n
+    tally.type_sources[stype] += 1
+    tally.outlets[fact.outlet][stype] += n
+    tally.months[fact.month][stype] += n
+    if rec.status in {"anonymous", "group"}:
+        tally.apart.counts[rec.status]["quotes"] += n
+        tally.apart.counts[rec.status]["speakers"] += 1
+        tally.apart.docs[rec.status].add(i)
+        tally.apart.names[rec.status][rec.name] += 1
+        return
+    pid = rec.person or ""
+    org = organization_name(rec.speaker)
+    if rec.status == "organization":
+        tally.orgs.add_speaker(pid, i, rec.name, n)
+    elif org:
+        tally.orgs.add_member(org, pid, i, n, linking)
+    tally.people.add(pid, i, fact, rec, counts, stype)
+
+
+def _people_rows(linking: Linking, people: _PersonTally, mentioned: dict[str, set[int]]) -> list[Row]:
+    """The ranking of named people: most quotes, then most documents, then name."""
+    rows = [
+        _person_row(pid, person, people, mentioned) for pid, person in linking.people.items() if person.kind == "person"
+    ]
+    rows.sort(key=lambda r: (-r["quotes"], -r["documents"], r["name"]))
+    return rows
+
+
+def _person_row(pid: str, person: Person, people: _PersonTally, mentioned: dict[str, set[int]]) -> Row:
+    """One person's row; its source type is the one it is most often given, `unknown` only when never given."""
+    q = people.quotes[pid]
+    known = Counter({t: c for t, c in people.types[pid].items() if t != "unknown"})
+    dates = sorted(people.dates[pid])
+    return {
+        "id": pid,
+        "name": person.name,
+        "quotes": sum(q.values()),
+        **{t: q[t] for t in QUOTE_TYPES},
+        "documents": len(people.docs[pid]),
+        "outlets": len(people.outlets[pid]),
+        "outlet_list": _joined(people.outlets[pid], 10),
+        "first_date": dates[0].isoformat() if dates else "",
+        "last_date": dates[-1].isoformat() if dates else "",
+        "source_type": known.most_common(1)[0][0] if known else "unknown",
+        "roles": _joined(people.roles[pid]),
+        "organizations": _joined(people.orgs[pid]),
+        "names": "; ".join(sorted({r.name for r in person.records})),
+        "mentioned_documents": len(mentioned.get(pid, set()) | people.docs[pid]),
+    }
+
+
+def _organization_rows(linking: Linking, orgs: _OrgTally) -> list[Row]:
+    """Organisations by quotes, their own and their people's; an unlinked one shows its commonest name."""
+    rows = []
+    for oid in set(orgs.speaker_quotes) | set(orgs.people_quotes):
+        name = linking.people[oid].name if oid in linking.people else orgs.names[oid].most_common(1)[0][0]
+        rows.append(
             {
                 "id": oid,
                 "name": name,
-                "quotes": org_speaker_quotes[oid] + org_people_quotes[oid],
-                "quotes_as_speaker": org_speaker_quotes[oid],
-                "quotes_by_people": org_people_quotes[oid],
-                "people": len(org_people[oid]),
-                "documents": len(org_docs[oid]),
+                "quotes": orgs.speaker_quotes[oid] + orgs.people_quotes[oid],
+                "quotes_as_speaker": orgs.speaker_quotes[oid],
+                "quotes_by_people": orgs.people_quotes[oid],
+                "people": len(orgs.people[oid]),
+                "documents": len(orgs.docs[oid]),
             }
         )
-    report.tables["organizations"] = sorted(org_rows, key=lambda r: (-r["quotes"], r["name"]))
+    return sorted(rows, key=lambda r: (-r["quotes"], r["name"]))
 
+
+def _source_type_rows(type_quotes: Counter, type_sources: Counter) -> list[Row]:
+    """Every source type, in the fixed order, with its share of speakers and of attributed quotes."""
     attributed = sum(type_quotes.values())
     sources = sum(type_sources.values())
-    report.tables["source_types"] = [
+    return [
         {
             "source_type": t,
             "sources": type_sources[t],
@@ -242,46 +354,51 @@ def build_report(docs: list[dict[str, Any]], linking: Linking) -> Report:
         }
         for t in SOURCE_TYPES
     ]
-    report.tables["outlets"] = [
-        {"outlet": name, "documents": c["documents"], "quotes": c["quotes"], "no_speaker": c["no speaker"]}
+
+
+def _period_rows(column: str, periods: dict[str, Counter], order: Callable[[tuple[str, Counter]], Any]) -> list[Row]:
+    """The outlets or months table (one shape for both): documents, quotes, no speaker, quotes per source type."""
+    return [
+        {column: name, "documents": c["documents"], "quotes": c["quotes"], "no_speaker": c["no speaker"]}
         | {t: c[t] for t in SOURCE_TYPES}
-        for name, c in sorted(outlet_rows.items(), key=lambda kv: (-kv[1]["quotes"], kv[0]))
+        for name, c in sorted(periods.items(), key=order)
     ]
-    report.tables["months"] = [
-        {"month": name, "documents": c["documents"], "quotes": c["quotes"], "no_speaker": c["no speaker"]}
-        | {t: c[t] for t in SOURCE_TYPES}
-        for name, c in sorted(month_rows.items(), key=lambda kv: (kv[0] == "undated", kv[0]))
-    ]
-    report.tables["unattributed"] = [
+
+
+def _unattributed_rows(apart: _ApartTally) -> list[Row]:
+    """The quotes counted apart, one row per category, with the commonest speaker names as examples."""
+    return [
         {
             "category": cat,
-            "quotes": apart[cat]["quotes"],
-            "speakers": apart[cat]["speakers"],
-            "documents": len(apart_docs[cat]),
-            "examples": _joined(apart_names[cat], 8),
+            "quotes": apart.counts[cat]["quotes"],
+            "speakers": apart.counts[cat]["speakers"],
+            "documents": len(apart.docs[cat]),
+            "examples": _joined(apart.names[cat], 8),
         }
-        for cat in ("no speaker", "anonymous", "group")
+        for cat in APART
     ]
-    report.tables["mentioned"] = _mentioned_rows(linking, mentioned, person_docs, person_quotes, surface)
 
-    n_quotes = sum(len(f.quotes) for f in facts)
+
+def _summary(
+    docs: list[dict[str, Any]], facts: list[_Doc], linking: Linking, tables: dict[str, list[Row]], apart: _ApartTally
+) -> dict[str, Any]:
+    """What the input had and lacked (outlets, dates, source types, aliases), for the report's notes."""
     speakers = [r.speaker for r in linking.records]
-    report.summary = {
+    return {
         "documents": len(docs),
-        "quotes": n_quotes,
-        "people": len(report.tables["people"]),
-        "organizations": len(report.tables["organizations"]),
-        "quotes_by_people": sum(r["quotes"] for r in report.tables["people"]),
-        "quotes_no_speaker": apart["no speaker"]["quotes"],
-        "quotes_anonymous": apart["anonymous"]["quotes"],
-        "quotes_group": apart["group"]["quotes"],
+        "quotes": sum(len(f.quotes) for f in facts),
+        "people": len(tables["people"]),
+        "organizations": len(tables["organizations"]),
+        "quotes_by_people": sum(r["quotes"] for r in tables["people"]),
+        "quotes_no_speaker": apart.counts["no speaker"]["quotes"],
+        "quotes_anonymous": apart.counts["anonymous"]["quotes"],
+        "quotes_group": apart.counts["group"]["quotes"],
         "documents_with_outlet": sum(f.outlet != "unknown" for f in facts),
         "documents_with_date": sum(f.date is not None for f in facts),
         "speakers": len(speakers),
         "speakers_with_source_type": sum(s.get("source_type") in SOURCE_TYPES for s in speakers),
         "speakers_with_aliases": sum(bool(s.get("aliases")) for s in speakers),
     }
-    return report
 
 
 def _mentioned_rows(

@@ -239,8 +239,8 @@ def _count_document_speakers(c: dict[str, Any], g: Doc, p: Doc, pairs: list[tupl
         if not gquote.get("speaker"):
             continue
         kind = (_speaker_of(g, gquote) or {}).get("kind", "person")
-        j = by_gold.get(i)
-        pname = pq[j]["speaker"]["name"] if j is not None and pq[j].get("speaker") else None
+        jg = by_gold.get(i)
+        pname = pq[jg]["speaker"]["name"] if jg is not None and pq[jg].get("speaker") else None
         gname = gquote["speaker"]["name"]
         c["voices"].append((kind, same_strict(gname, pname), same_lenient(gname, pname)))
     forms = gold_forms(g.get("speakers", []))
@@ -256,10 +256,10 @@ def _count_document_speakers(c: dict[str, Any], g: Doc, p: Doc, pairs: list[tupl
             c["invented_quotes"][1] += 1
             c["invented_quotes"][0] += q["speaker"]["entity"] in invented_ids
     for j, q in enumerate(pq):
-        i = by_pred.get(j)
+        ip = by_pred.get(j)
         right = False
-        if i is not None:
-            gs, ps = gq[i].get("speaker"), q.get("speaker")
+        if ip is not None:
+            gs, ps = gq[ip].get("speaker"), q.get("speaker")
             right = (gs is None and ps is None) or bool(gs and ps and same_strict(gs["name"], ps["name"]))
         c["calibration"].append((float(q.get("confidence", 0.0)), right))
     _count_canonical(c, g, p, pairs)
@@ -374,33 +374,35 @@ def _ratio(row: list[int]) -> float:
     return row[0] / row[1] if row[1] else 0.0
 
 
+def _share(rows: list[tuple], k: int) -> float:
+    """The share of `rows` whose field k is true (0.0 for none)."""
+    return sum(r[k] for r in rows) / len(rows) if rows else 0.0
+
+
+def _kind_report(c: dict[str, Any], kind: str) -> dict[str, Any]:
+    rows = [r for r in c["identity"] if r[0] == kind]
+    voices = [v for v in c["voices"] if v[0] == kind]
+    return {
+        "strict": _share(rows, 1),
+        "lenient": _share(rows, 2),
+        "n": len(rows),
+        "recall_strict": _share(voices, 1),
+        "recall_lenient": _share(voices, 2),
+        "gold_quotes": len(voices),
+    }
+
+
 def _identity_report(c: dict[str, Any]) -> dict[str, Any]:
     """Strict/lenient accuracy (overall and per gold kind), B-cubed, voices recall, invented speakers."""
     ident = c["identity"]
-    by_kind = {}
-    for kind in ("person", "organization", "group"):
-        rows = [r for r in ident if r[0] == kind]
-        voices = [v for v in c["voices"] if v[0] == kind]
-        by_kind[kind] = {
-            "strict": sum(r[1] for r in rows) / len(rows) if rows else 0.0,
-            "lenient": sum(r[2] for r in rows) / len(rows) if rows else 0.0,
-            "n": len(rows),
-            "recall_strict": sum(v[1] for v in voices) / len(voices) if voices else 0.0,
-            "recall_lenient": sum(v[2] for v in voices) / len(voices) if voices else 0.0,
-            "gold_quotes": len(voices),
-        }
     inst = [v for v in c["voices"] if v[0] in ("organization", "group")]
     inv = c["invented"]
     inv_n = [sum(r[0] for r in inv.values()), sum(r[1] for r in inv.values())]
     return {
-        "strict": sum(r[1] for r in ident) / len(ident) if ident else 0.0,
-        "lenient": sum(r[2] for r in ident) / len(ident) if ident else 0.0,
-        "by_kind": by_kind,
-        "institution_recall": {
-            "strict": sum(v[1] for v in inst) / len(inst) if inst else 0.0,
-            "lenient": sum(v[2] for v in inst) / len(inst) if inst else 0.0,
-            "gold_quotes": len(inst),
-        },
+        "strict": _share(ident, 1),
+        "lenient": _share(ident, 2),
+        "by_kind": {kind: _kind_report(c, kind) for kind in ("person", "organization", "group")},
+        "institution_recall": {"strict": _share(inst, 1), "lenient": _share(inst, 2), "gold_quotes": len(inst)},
         "bcubed": bcubed(c["gold_cl"], c["pred_cl"]),
         "invented": {
             "rate": _ratio(inv_n),

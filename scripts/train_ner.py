@@ -34,6 +34,8 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from kutipan.eval.corpus import trainable
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = Path(os.environ.get("KUTIPAN_DATA_DIR", "/work/shared/data"))
 LABELS = ("PER", "ORG", "LOC")
@@ -134,6 +136,8 @@ def read_extra_jsonl(nlp, path: Path, split: str = "train") -> Iterator:
                 continue
             rec = json.loads(line)
             if rec.get("split") != split or "text" not in rec or rec.get("entities_gold") is False:
+                continue
+            if not trainable(rec):  # never ANTARA text, never a held-out outlet
                 continue
             doc = nlp.make_doc(rec["text"])
             ents, missing = [], []

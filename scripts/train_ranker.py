@@ -59,7 +59,7 @@ def main() -> int:
     ap.add_argument("--C", type=float, default=1.0)
     args = ap.parse_args()
     ex = Extractor()  # tokenizer and NER as at prediction time (`Extractor.prepare`)
-    train = load_corpus(ROOT / "corpus", split="train")
+    train = load_corpus(ROOT / "corpus", split="train", trainable_only=True)
     xs, ys, groups = collect(train, ex.prepare)
     x = np.vstack(xs)
     y = np.concatenate(ys)
@@ -81,7 +81,7 @@ def main() -> int:
     )
     print(f"wrote {args.out}")
 
-    dev = load_corpus(ROOT / "corpus", split="dev")
+    dev = load_corpus(ROOT / "corpus", split="dev", trainable_only=True)
     for name, rk in (("rules only", None), ("rules + ranker", ranker)):
         pred = {g["id"]: annotate(ex.prepare(g["text"]), g["id"], ranker=rk).to_dict() for g in dev}
         rep = score(dev, pred)

@@ -61,13 +61,13 @@ def main() -> int:
     ap.add_argument("--C", type=float, default=1.0)
     args = ap.parse_args()
     nlp = make_nlp()
-    train = phrases(load_corpus(ROOT / "corpus", split="train"), nlp)
+    train = phrases(load_corpus(ROOT / "corpus", split="train", trainable_only=True), nlp)
     x = np.vstack([split_features(w, r) for w, _, r in train])
     y = np.concatenate([[int(s == g) for s in range(len(w) + 1)] for w, g, _ in train])
     model = LogisticRegression(C=args.C, max_iter=3000, random_state=args.seed).fit(x, y)
     splitter = RoleSplitter(model.coef_[0], float(model.intercept_[0]), FEATURES)
 
-    dev_docs = load_corpus(ROOT / "corpus", split="dev")
+    dev_docs = load_corpus(ROOT / "corpus", split="dev", trainable_only=True)
     dev = phrases(dev_docs, nlp)
     for name, data in (("train", train), ("dev", dev)):
         rule = np.mean([r == g for _, g, r in data])

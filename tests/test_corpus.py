@@ -160,3 +160,32 @@ def test_bad_file_named(tmp_path):
     f.write_text("{not json\n", encoding="utf-8")
     with pytest.raises(CorpusError, match="bad.jsonl:1"):
         load_corpus(f)
+
+
+def test_training_never_sees_antara_or_held_out_outlets():
+    """ANTARA forbids AI use of its text: its news-dev articles are gold for evaluation only, and so are
+    the held-out outlets of the leave-outlets-out test. The loader's training view drops both."""
+    from kutipan.eval.corpus import load_corpus, trainable
+
+    every = load_corpus(ROOT / "corpus")
+    antara = [d for d in every if "antara" in str(d.get("outlet", "")).casefold()]
+    held = [d for d in every if d.get("heldout_outlet")]
+    if not antara:
+        pytest.skip("the news-dev articles are not beside the repository")
+    assert held, "the corpus marks held-out outlets"
+    kept = load_corpus(ROOT / "corpus", trainable_only=True)
+    assert kept and all(trainable(d) for d in kept)
+    assert not {d["id"] for d in kept} & {d["id"] for d in antara + held}
+    assert len(kept) == len(every) - len({d["id"] for d in antara + held})
+
+
+def test_training_scripts_load_only_trainable_documents():
+    """Every training script reads the gold through the trainable view (or the trainable() guard)."""
+    import re
+
+    for script in sorted((ROOT / "scripts").glob("train_*.py")):
+        src = script.read_text(encoding="utf-8")
+        for call in re.findall(r"load_corpus\([^)]*\)", src):
+            assert "trainable_only=True" in call, f"{script.name}: {call}"
+        if "json.loads" in src and "corpus" in src:
+            assert "trainable(" in src, f"{script.name} reads corpus JSON without the trainable() guard"

@@ -88,8 +88,24 @@ def _files(path: Path) -> list[Path]:
     raise CorpusError(f"{path}: no such file or folder")
 
 
-def load_corpus(path: str | Path, split: str = "all", source: str | None = None) -> list[dict]:
+def trainable(doc: dict) -> bool:
+    """Whether a model may be trained or tuned on this gold document.
+
+    Not ANTARA text: ANTARA forbids AI use of its text without written permission, so its articles in
+    news-dev are for evaluation only. Not an outlet held out for the leave-outlets-out test: those
+    documents measure how the extractor does on outlets it never learnt from.
+    """
+    outlet = str(doc.get("outlet") or "").casefold()
+    return "antara" not in outlet and not doc.get("heldout_outlet", False)
+
+
+def load_corpus(
+    path: str | Path, split: str = "all", source: str | None = None, trainable_only: bool = False
+) -> list[dict]:
     """Gold documents with their text, filtered by split and source.
+
+    `trainable_only=True` keeps only documents a model may learn from (`trainable`); every training
+    script loads the corpus that way.
 
     Raises:
         CorpusError: a file is unreadable, a standoff hash doesn't match its article, or a document fails
@@ -104,6 +120,8 @@ def load_corpus(path: str | Path, split: str = "all", source: str | None = None)
             if split != "all" and d.get("split") != split:
                 continue
             if source and d.get("source") != source:
+                continue
+            if trainable_only and not trainable(d):
                 continue
             if "text" not in d:
                 if news is None:

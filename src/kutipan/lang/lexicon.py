@@ -134,6 +134,19 @@ class Lexicon:
     back_heads: frozenset[str]  # hal, in "menyampaikan hal itu" (the object points back, reports nothing)
     link_markers: frozenset[str]  # baca juga: a line linking to another article
 
+    # speakers/ (aliases, organisations, source types)
+    org_connectives: tuple[str, ...]  # words joining parts of an organisation name
+    nickname_markers: tuple[str, ...]  # `yang akrab disapa`: a nickname follows
+    nickname_prefixes: tuple[str, ...]  # `Gus`, `Cak`: a name form of their own
+    named_org_heads: tuple[str, ...]  # institution heads that take a proper name after them
+    group_leads: tuple[str, ...]  # `para`, `pihak`: before a group head
+    singular_leads: tuple[str, ...]  # `seorang`: one person, not a group
+    alliance_heads: tuple[str, ...]  # `koalisi`, `aliansi`
+    state_owned_markers: tuple[str, ...]  # `persero`, `bumn`
+    group_heads: Mapping[str, str]  # case-folded group head → source type (`polisi` → official)
+    source_type_orgs: Mapping[str, str]  # case-folded organisation word → source type
+    source_type_titles: Mapping[str, str]  # case-folded title word → source type
+
     def is_degree(self, word: str) -> bool:
         """An academic degree after a name: the lexicon's (`S.H.`, `M.Si.`) or one of its shape (`Sp.A.`)."""
         return word in self.post_honorifics or bool(DEGREE.match(word))
@@ -192,6 +205,21 @@ _SEQUENCE_FILES: dict[str, str] = {  # field → file; word sequences (tuples) m
     "subject_leads": "subject_leads.txt",
     "trailing_adverbials": "trailing_adverbials.txt",
 }
+_LINE_FILES: dict[str, str] = {  # field → file; entries as written, in file order
+    "org_connectives": "org_connectives.txt",
+    "nickname_markers": "nickname_markers.txt",
+    "nickname_prefixes": "nickname_prefixes.txt",
+    "named_org_heads": "named_org_heads.txt",
+    "group_leads": "group_leads.txt",
+    "singular_leads": "singular_leads.txt",
+    "alliance_heads": "alliance_heads.txt",
+    "state_owned_markers": "state_owned_markers.txt",
+}
+_TABLE_FILES: dict[str, str] = {  # field → two-column file; case-folded first column → second column
+    "group_heads": "group_heads.tsv",
+    "source_type_orgs": "source_type_orgs.tsv",
+    "source_type_titles": "source_type_titles.tsv",
+}
 
 
 @cache
@@ -205,6 +233,8 @@ def get() -> Lexicon:
     lists |= {k: _exact(f) for k, f in _EXACT_FILES.items()}
     lists |= {k: PhraseTable.load(f) for k, f in _PHRASE_FILES.items()}
     lists |= {k: tuple(tuple(line.split()) for line in _lines(f)) for k, f in _SEQUENCE_FILES.items()}
+    lists |= {k: tuple(_lines(f)) for k, f in _LINE_FILES.items()}
+    lists |= {k: _table(f) for k, f in _TABLE_FILES.items()}
     return Lexicon(
         cues=cues(),
         clitic_cues=clitic_cues(),
@@ -295,14 +325,7 @@ def pronouns() -> dict[str, str]:
     return out
 
 
-@cache
-def lines(name: str) -> tuple[str, ...]:
-    """A one-column list as written, in file order (phrase lists matched by their own module)."""
-    return tuple(_lines(name))
-
-
-@cache
-def table(name: str) -> dict[str, str]:
+def _table(name: str) -> dict[str, str]:
     """A two-column TSV (`source_type_*.tsv`): case-folded first column → second column."""
     out: dict[str, str] = {}
     for line in _lines(name):

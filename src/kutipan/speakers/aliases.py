@@ -39,7 +39,7 @@ def bracket_aliases(text: str, name: str) -> Iterator[str]:
 
 def nickname_aliases(text: str, name: str) -> Iterator[str]:
     """Nicknames the text explains after the name: `Ahmad Fauzi, yang akrab disapa Gus Fauzi` → `Gus Fauzi`."""
-    markers = sorted(lexicon.lines("nickname_markers.txt"), key=len, reverse=True)
+    markers = sorted(lexicon.get().nickname_markers, key=len, reverse=True)
     for i in whole_words(text, name):
         rest = text[i + len(name) : i + len(name) + 60].lstrip(" ,(")
         low = rest.casefold()
@@ -53,7 +53,7 @@ def nickname_aliases(text: str, name: str) -> Iterator[str]:
 
 def familiar_aliases(text: str, name: str) -> Iterator[str]:
     """`Gus Fauzi`, `Cak Budi`: a familiar prefix before one of the name's words, where the text writes it."""
-    prefixes = lexicon.lines("nickname_prefixes.txt")
+    prefixes = lexicon.get().nickname_prefixes
     for word in name.split():
         if len(word) < 3:
             continue

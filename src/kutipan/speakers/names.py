@@ -281,7 +281,7 @@ def invented_name(view: DocView, ph_name: TokRange, org: TokRange | None) -> str
     if b < len(words) and words[b] in lex.demonstratives:
         return "pointing"
     lone_head = org is not None and org[1] == a and org[1] - org[0] == 1
-    if lone_head and words[a - 1] in lexicon.lines("named_org_heads.txt"):
+    if lone_head and words[a - 1] in lexicon.get().named_org_heads:
         return "institution"
     closed = lex.connectives | lex.adverbs | lex.title_words | lex.org_words | lex.noun_connectives
     if all(w in closed or w.lower() in closed for w in name):

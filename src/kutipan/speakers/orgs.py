@@ -34,7 +34,7 @@ class Expansion:
 
 @cache
 def _connectives() -> frozenset[str]:
-    return frozenset(lexicon.lines("org_connectives.txt"))
+    return frozenset(lexicon.get().org_connectives)
 
 
 def _initials(words: list[str]) -> str:

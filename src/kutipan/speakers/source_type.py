@@ -17,30 +17,30 @@ with JSON weights may replace or back them when that data exists, whichever wins
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from kutipan.document import SourceType
 from kutipan.lang import lexicon
 
 _WORD = re.compile(r"[\w-]+")
 _TYPES: frozenset[str] = frozenset({"official", "expert", "organization", "public_figure", "citizen", "unknown"})
-_STATE_OWNED = ("persero", "bumn")  # `PT Listrik Negara (Persero)`
 
 
 def _words(text: str | None) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text or "")]
 
 
-def _first(words: list[str], table: dict[str, str]) -> str | None:
+def _first(words: list[str], table: Mapping[str, str]) -> str | None:
     return next((table[w] for w in words if w in table), None)
 
 
 def group_head(name: str) -> str | None:
     """The listed head of a group phrase (`para pedagang` → `pedagang`, `pihak kampus` → `kampus`), or None."""
     words = _words(name)
-    leads = {w.casefold() for w in lexicon.lines("group_leads.txt")}
+    leads = {w.casefold() for w in lexicon.get().group_leads}
     while words and words[0] in leads:
         words = words[1:]
-    if words and words[0] in lexicon.table("group_heads.tsv"):
+    if words and words[0] in lexicon.get().group_heads:
         return words[0]
     return None
 
@@ -53,14 +53,14 @@ def is_group(name: str, kind: str, anonymous: bool) -> bool:
     (`Koalisi Masyarakat Sipil …`, `Aliansi …`).
     """
     words = name.split()
-    if not words or words[0].casefold() in {w.casefold() for w in lexicon.lines("singular_leads.txt")}:
+    if not words or words[0].casefold() in {w.casefold() for w in lexicon.get().singular_leads}:
         return False
     head = group_head(name)
     if head is None:
         return False
     if kind == "person":
         return anonymous
-    if head in ("koalisi", "aliansi"):
+    if head in lexicon.get().alliance_heads:
         return True
     at = next(k for k, w in enumerate(words) if w.casefold().strip(".,") == head)
     return not any(w[:1].isupper() for w in words[at + 1 :])
@@ -69,9 +69,9 @@ def is_group(name: str, kind: str, anonymous: bool) -> bool:
 def organization_type(org: str | None) -> str | None:
     """The type an organisation gives (`official` for state bodies and state-owned companies), or None."""
     words = _words(org)
-    if any(w in _STATE_OWNED for w in words):
+    if any(w in lexicon.get().state_owned_markers for w in words):
         return "official"
-    return _first(words, lexicon.table("source_type_orgs.tsv"))
+    return _first(words, lexicon.get().source_type_orgs)
 
 
 def source_type(kind: str, name: str, title: str | None, organization: str | None, anonymous: bool) -> SourceType:
@@ -84,10 +84,10 @@ def source_type(kind: str, name: str, title: str | None, organization: str | Non
 def _source_type(kind: str, name: str, title: str | None, organization: str | None, anonymous: bool) -> str:
     if kind == "group":
         head = group_head(name)
-        return lexicon.table("group_heads.tsv")[head] if head else "unknown"
+        return lexicon.get().group_heads[head] if head else "unknown"
     if kind == "organization":
         return organization_type(name) or "organization"
-    by_title = _first(_words(title), lexicon.table("source_type_titles.tsv"))
+    by_title = _first(_words(title), lexicon.get().source_type_titles)
     by_org = organization_type(organization)
     if by_title in ("expert", "public_figure", "citizen"):
         return by_title
@@ -96,7 +96,7 @@ def _source_type(kind: str, name: str, title: str | None, organization: str | No
     if by_title or by_org:
         return by_title or by_org  # type: ignore[return-value]
     if anonymous:
-        singular = {w.casefold() for w in lexicon.lines("singular_leads.txt")}
+        singular = {w.casefold() for w in lexicon.get().singular_leads}
         head = group_head(" ".join(w for w in name.split() if w.casefold() not in singular))
-        return lexicon.table("group_heads.tsv")[head] if head else "unknown"
+        return lexicon.get().group_heads[head] if head else "unknown"
     return "unknown"

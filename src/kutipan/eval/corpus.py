@@ -99,6 +99,29 @@ def trainable(doc: dict) -> bool:
     return "antara" not in outlet and not doc.get("heldout_outlet", False)
 
 
+def _join_standoff(f: Path, d: dict, news: dict[str, str]) -> dict:
+    """A standoff document joined to its shared article: the text, every span's text, roles, canonical.
+
+    Raises:
+        CorpusError: no article with the document's id, or the text's hash is not the recorded one.
+    """
+    text = news.get(d["id"])
+    if text is None:
+        raise CorpusError(f"{f}: {d['id']}: no article with this id in the shared news file")
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != d.get("text_sha256"):
+        raise CorpusError(f"{f}: {d['id']}: text_sha256 does not match the shared article")
+    d = fill_text(d, text)
+    d["text"] = text
+    for sp in d.get("speakers", []):
+        parts = [p for p in (sp.get("title"), sp.get("organization")) if p]
+        sp["role"] = text[min(p["start"] for p in parts) : max(p["end"] for p in parts)] if parts else None
+        org = sp.get("organization")
+        if org and "canonical_span" in org:
+            canon = org.pop("canonical_span")
+            org["canonical"] = canon["text"] if canon else None
+    return d
+
+
 def load_corpus(
     path: str | Path, split: str = "all", source: str | None = None, trainable_only: bool = False
 ) -> list[dict]:
@@ -129,20 +152,7 @@ def load_corpus(
                 if not news:
                     skipped += 1
                     continue
-                text = news.get(d["id"])
-                if text is None:
-                    raise CorpusError(f"{f}: {d['id']}: no article with this id in the shared news file")
-                if hashlib.sha256(text.encode("utf-8")).hexdigest() != d.get("text_sha256"):
-                    raise CorpusError(f"{f}: {d['id']}: text_sha256 does not match the shared article")
-                d = fill_text(d, text)
-                d["text"] = text
-                for sp in d.get("speakers", []):
-                    parts = [p for p in (sp.get("title"), sp.get("organization")) if p]
-                    sp["role"] = text[min(p["start"] for p in parts) : max(p["end"] for p in parts)] if parts else None
-                    org = sp.get("organization")
-                    if org and "canonical_span" in org:
-                        canon = org.pop("canonical_span")
-                        org["canonical"] = canon["text"] if canon else None
+                d = _join_standoff(f, d, news)
             problems = validate_document(d)
             if problems:
                 raise CorpusError(f"{f}: {d.get('id')}: " + "; ".join(problems[:5]))

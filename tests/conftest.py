@@ -33,3 +33,17 @@ def news_articles() -> list[dict]:
     if not NEWS.exists():
         pytest.skip(f"{NEWS} not present")
     return [json.loads(line) for line in NEWS.read_text(encoding="utf-8").splitlines()]
+
+
+def run_cli(argv, capsys, stdin: bytes | None = None, monkeypatch=None) -> tuple[int, str, str]:
+    """Run the `kutipan` command in-process: (exit status, stdout, stderr); `stdin` bytes go to its input."""
+    import io
+    import sys
+
+    from kutipan.cli import main
+
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err

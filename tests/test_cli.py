@@ -1,20 +1,13 @@
 from __future__ import annotations
 
-import io
 import json
-import sys
 
-from kutipan.cli import main
+from conftest import run_cli
 
 PASSAGE = '"Kami siap," kata Bupati Sleman Andi Wijaya.\n'
 
 
-def run(argv, capsys, stdin: bytes | None = None, monkeypatch=None):
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
-    code = main(argv)
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def test_single_file_json(tmp_path, capsys):

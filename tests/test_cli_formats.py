@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
-import sys
 
 import pytest
 
+from conftest import run_cli
 from kutipan.cli import main
 
 A = '"Kami siap menampung pengungsi," kata Bupati Sleman Andi Wijaya.\n'
@@ -16,12 +15,7 @@ B = 'Menurut Kepala Dinas Kesehatan Kota Sukamaju Budi Santoso, vaksin tiba peka
 C = "Harga cabai di Pasar Beringharjo naik dua kali lipat sejak pekan lalu."
 
 
-def run(argv, capsys, stdin: bytes | None = None, monkeypatch=None):
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
-    code = main(argv)
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def write_jsonl(path, rows):

@@ -127,11 +127,16 @@ def _menurut_comma(s: Sentence) -> RawQuote | None:
         span = s.content(s.after(comma))
         if span:
             return s.quote(span, "menurut", cl[0], None, cl[1])
-    ph = parse_phrase(view, k + 1, comma)
+    return _speaker_then_content(s, k, comma)
+
+
+def _speaker_then_content(s: Sentence, k: int, comma: int) -> RawQuote | None:
+    """The quotation after cue k when tokens (k, comma) are exactly one speaker phrase: `Menurut Budi, …`."""
+    ph = parse_phrase(s.view, k + 1, comma)
     if ph is not None and ph.end == comma:
         span = s.content(s.after(comma))
         if span:
-            return s.quote(span, "menurut", view.chars(k, k + 1), ph)
+            return s.quote(span, "menurut", s.view.chars(k, k + 1), ph)
     return None
 
 
@@ -143,12 +148,7 @@ def _passive_agent(s: Sentence) -> RawQuote | None:
     comma = _comma_after(s, k)
     if comma is None:
         return None
-    ph = parse_phrase(view, k + 1, comma)
-    if ph is not None and ph.end == comma:
-        span = s.content(s.after(comma))
-        if span:
-            return s.quote(span, "menurut", view.chars(k, k + 1), ph)
-    return None
+    return _speaker_then_content(s, k, comma)
 
 
 def _adverbial(view: DocView, a: int, b: int) -> bool:

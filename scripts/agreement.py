@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_corpus import load_news, resolve, text_of  # noqa: E402
+from build_corpus import load_news, resolve_pair  # noqa: E402
 from kutipan.eval.agreement import agreement, format_agreement  # noqa: E402
 from kutipan.eval.scoring import format_report, score  # noqa: E402
 
@@ -35,16 +35,11 @@ def main(argv: list[str] | None = None) -> int:
         if not g.exists():
             print(f"{f}: no first pass at {g}", file=sys.stderr)
             continue
-        d1 = json.loads(g.read_text(encoding="utf-8"))
-        d2 = json.loads(f.read_text(encoding="utf-8"))
-        text = text_of(d1, news)
-        a, pa = resolve(d1, text)
-        b, pb = resolve(d2, text)
+        a, b, pa, pb = resolve_pair(g, f, news)
         for path, problems in ((g, pa), (f, pb)):
             if problems:
                 bad += 1
                 print(f"{path}: " + "; ".join(problems), file=sys.stderr)
-        a["text"] = b["text"] = text
         gold.append(a)
         pred[a["id"]] = b
     rep = agreement(gold, pred)

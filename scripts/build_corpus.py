@@ -403,6 +403,20 @@ def text_of(draft: dict, news: dict[str, str] | None) -> str:
     return news[draft["id"]]
 
 
+def resolve_pair(first: Path, second: Path, news: dict[str, str] | None) -> tuple[dict, dict, list[str], list[str]]:
+    """Two drafts of one article resolved against its text: (first, second, first's problems, second's).
+
+    Both resolved documents carry the article `text`, ready for `agreement` or `review_changes`.
+    """
+    d1 = json.loads(first.read_text(encoding="utf-8"))
+    d2 = json.loads(second.read_text(encoding="utf-8"))
+    text = text_of(d1, news)
+    a, pa = resolve(d1, text)
+    b, pb = resolve(d2, text)
+    a["text"] = b["text"] = text
+    return a, b, pa, pb
+
+
 def render(doc: dict, text: str) -> str:
     """A reading view: each quote with cue and mention marked, for checking by eye."""
     lines = []

@@ -11,13 +11,12 @@ Usage: python scripts/review_changes.py build/annot/news-train build/review/news
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_corpus import load_news, resolve, text_of  # noqa: E402
+from build_corpus import load_news, resolve_pair  # noqa: E402
 from kutipan.eval.agreement import review_changes  # noqa: E402
 
 
@@ -35,21 +34,16 @@ def main(argv: list[str] | None = None) -> int:
         if not r.exists():
             unreviewed += 1
             continue
-        d1 = json.loads(f.read_text(encoding="utf-8"))
-        d2 = json.loads(r.read_text(encoding="utf-8"))
-        text = text_of(d1, news)
-        a, pa = resolve(d1, text)
-        b, pb = resolve(d2, text)
+        a, b, pa, pb = resolve_pair(f, r, news)
         if pa or pb:
             bad += 1
             print(f"{f.name}: problems in {'first pass' if pa else 'review'}: " + "; ".join(pa or pb), file=sys.stderr)
-        a["text"] = b["text"] = text
         c = review_changes(a, b)
         reviewed += 1
         changed += any(c.values())
         total.update(c)
         if args.per_doc and any(c.values()):
-            print(f"{d1['id']}: " + ", ".join(f"{k} {v}" for k, v in sorted(c.items()) if v))
+            print(f"{a['id']}: " + ", ".join(f"{k} {v}" for k, v in sorted(c.items()) if v))
     print(f"{reviewed} documents reviewed ({changed} changed), {unreviewed} not reviewed yet")
     for k, v in sorted(total.items()):
         if v:

@@ -435,14 +435,20 @@ def format_report(rep: dict[str, Any]) -> str:
         f"speaker name accuracy {sp['name_accuracy']:.3f}, mention overlap {sp['mention_overlap']:.3f} "
         f"(over {sp['matched_with_gold_speaker']} matched quotes with a gold speaker)"
     )
-    for k, m in rep["roles"].items():
-        lines.append(f"role {k:13} exact {m['exact']:.3f}  word-F1 {m['word_f1']:.3f}  (n={m['n']})")
+    lines.extend(_role_lines("role", rep["roles"]))
     for label, m in sorted(rep["entities"].items()):
         if m["gold"] or m["pred"]:
             row(f"entities {label}", m)
     if "bcubed" in sp:
         lines.extend(_speaker_lines(rep))
     return "\n".join(lines)
+
+
+def _role_lines(prefix: str, roles: dict[str, Any]) -> list[str]:
+    """Title, organisation and role: exact match and word-F1, one line each."""
+    return [
+        f"{prefix} {k:13} exact {m['exact']:.3f}  word-F1 {m['word_f1']:.3f}  (n={m['n']})" for k, m in roles.items()
+    ]
 
 
 def _speaker_lines(rep: dict[str, Any]) -> list[str]:
@@ -466,8 +472,7 @@ def _speaker_lines(rep: dict[str, Any]) -> list[str]:
         f"organisation+group voices recall strict {ir['strict']:.3f}  lenient {ir['lenient']:.3f}"
         f"  (gold quotes {ir['gold_quotes']})"
     )
-    for k, m in rep["roles_all"].items():
-        lines.append(f"all-quote {k:13} exact {m['exact']:.3f}  word-F1 {m['word_f1']:.3f}  (n={m['n']})")
+    lines.extend(_role_lines("all-quote", rep["roles_all"]))
     rp = rep["role_precision"]
     lines.append(f"role precision {rp['precision']:.3f}  ({rp['with_gold_role']} of {rp['pred']} roles given)")
     st = rep["source_type"]

@@ -65,3 +65,29 @@ def test_dict_items_keep_their_metadata():
     assert docs[0]["quotes"][0]["speaker"]["name"] == "Andi Wijaya"
     with pytest.raises(TypeError, match="bag items are str"):
         extract_partition([42], use_models=False)
+
+
+def test_cli_extract_on_dask_scheduler_equals_the_plain_cli(client, items, tmp_path, capsys, monkeypatch):
+    """`kutipan extract --dask SCHEDULER` sends the texts to the cluster's workers; the JSON Lines are the same."""
+    import kutipan.dask
+    from conftest import run_cli
+
+    schedulers = []
+    real = kutipan.dask.extract_pairs
+
+    def spy(pairs, scheduler=None, **kw):
+        schedulers.append(scheduler)
+        return real(pairs, scheduler, **kw)
+
+    monkeypatch.setattr(kutipan.dask, "extract_pairs", spy)
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for text, doc_id in items[:6]:
+        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    code, plain, _ = run_cli(["extract", "-q", str(folder)], capsys)
+    assert code == 0
+    code, on_dask, err = run_cli(["extract", "-q", "--dask", client.scheduler.address, str(folder)], capsys)
+    assert code == 0, err
+    assert on_dask == plain and len(plain.splitlines()) == 6
+    assert schedulers == [client.scheduler.address], "the texts went through the Dask scheduler"

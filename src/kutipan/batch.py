@@ -61,6 +61,7 @@ class ExtractOptions:
     jobs: int = 1
     quiet: bool = False
     resume: bool = False
+    dask: str | None = None  # a distributed scheduler address, or "local" for a local cluster
 
 
 def choose_format(opts: ExtractOptions) -> str:
@@ -146,9 +147,9 @@ def run_extract(opts: ExtractOptions, stdout: IO[str] | None = None, stderr: IO[
             writer = _writer(fmt, fh, _single_text_input(opts), header, say)
             inflight: deque[Record] = deque()
             texts = _pending(read_records(files, opts.read, on_error), done, inflight, bar)
-            for doc in extractor.pipe(texts, as_tuples=True, batch_size=opts.batch_size, n_process=opts.jobs):
+            for data in _documents(opts, extractor, texts):
                 record = inflight.popleft()
-                writer.write(doc.to_dict(include_text=opts.include_text), record.meta)
+                writer.write(data, record.meta)
                 written += 1
                 bar.update(1)
             writer.close()
@@ -164,6 +165,26 @@ def run_extract(opts: ExtractOptions, stdout: IO[str] | None = None, stderr: IO[
     if failures:
         say(f"{len(failures)} input(s) or record(s) failed; {written} document(s) written")
     return EXIT_FAILED if failures else EXIT_OK
+
+
+def _documents(opts: ExtractOptions, extractor: Any, texts: Iterator[tuple[str, str]]) -> Iterator[dict]:
+    """kutipan/1 dicts of the pending texts, in input order: from this process's Extractor, or from Dask.
+
+    With `--dask`, only texts and ids travel to the workers, each of which loads one Extractor from the
+    same model folder (`kutipan.dask.extract_pairs`).
+    """
+    if opts.dask:
+        from kutipan.dask import extract_pairs
+
+        scheduler = None if opts.dask == "local" else opts.dask
+        use_models = not opts.rules_only
+        model_dir = str(extractor.model_dir) if use_models else None
+        yield from extract_pairs(
+            texts, scheduler, model_dir=model_dir, use_models=use_models, include_text=opts.include_text
+        )
+        return
+    for doc in extractor.pipe(texts, as_tuples=True, batch_size=opts.batch_size, n_process=opts.jobs):
+        yield doc.to_dict(include_text=opts.include_text)
 
 
 def _extractor(opts: ExtractOptions):

@@ -24,7 +24,18 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from kutipan.readers import ReadOptions
 
     read = ReadOptions(args.input_format, args.text_field, args.id_field)
-    names = ("output", "format", "include_text", "models", "rules_only", "batch_size", "jobs", "quiet", "resume")
+    names = (
+        "output",
+        "format",
+        "include_text",
+        "models",
+        "rules_only",
+        "batch_size",
+        "jobs",
+        "quiet",
+        "resume",
+        "dask",
+    )
     opts = ExtractOptions(args.paths, read=read, **{k: getattr(args, k) for k in names})
     return run_extract(opts)
 
@@ -128,6 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no resume notice")
     ex.add_argument("--resume", action="store_true", help="keep the documents already in OUT (or OUT.partial)")
+    ex.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="run on Dask workers: a distributed scheduler address (tcp://host:8786), or 'local' for a local "
+        "cluster of one process per CPU (needs the dask extra)",
+    )
     ex.set_defaults(func=_cmd_extract)
 
     ev = sub.add_parser("evaluate", help="score predictions (or the current extractor) against gold")

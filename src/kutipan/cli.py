@@ -23,9 +23,28 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from kutipan.readers import ReadOptions
 
     read = ReadOptions(args.input_format, args.text_field, args.id_field)
-    names = ("output", "format", "include_text", "models", "rules_only", "batch_size", "jobs", "quiet", "resume")
+    names = (
+        "output",
+        "format",
+        "include_text",
+        "models",
+        "rules_only",
+        "syntax",
+        "batch_size",
+        "jobs",
+        "quiet",
+        "resume",
+    )
     opts = ExtractOptions(args.paths, read=read, **{k: getattr(args, k) for k in names})
     return run_extract(opts)
+
+
+# --syntax: which dependency parser reads the sentences the indirect-speech rules leave (kutipan.syntax)
+_SYNTAX = {
+    "choices": ["spacy", "stanza", "none"],
+    "default": "spacy",
+    "help": "parser for indirect speech: spacy (models/parser, default), stanza (the stanza extra) or none",
+}
 
 
 def _positive(value: str) -> int:
@@ -71,7 +90,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     else:
         from kutipan.pipeline import Extractor
 
-        extractor = Extractor(model_dir=args.models, use_models=not args.rules_only)
+        extractor = Extractor(model_dir=args.models, use_models=not args.rules_only, syntax=args.syntax)
         pred = {str(d.id): d.to_dict() for d in extractor.pipe(((g["text"], g["id"]) for g in gold), as_tuples=True)}
     groups = {"all": gold}
     for g in gold:
@@ -119,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--models", help="model folder (default: $KUTIPAN_MODELS, the repository's models/ or the installed copy)"
     )
     ex.add_argument("--rules-only", action="store_true", help="do not load trained models")
+    ex.add_argument("--syntax", **_SYNTAX)
     ex.add_argument("--batch-size", type=_positive, default=32, help="documents per batch (default: 32)")
     ex.add_argument(
         "-j", "--jobs", "--n-process", dest="jobs", type=_jobs, default=1, help="processes; -1 = all CPUs (default: 1)"
@@ -135,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", metavar="REPORT", help="also write the report as JSON")
     ev.add_argument("--models", help="model folder for the extractor")
     ev.add_argument("--rules-only", action="store_true")
+    ev.add_argument("--syntax", **_SYNTAX)
     ev.set_defaults(func=_cmd_evaluate)
     return ap
 

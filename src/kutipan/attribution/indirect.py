@@ -455,10 +455,17 @@ def match_sentence(
     return None
 
 
+# the cue positions a parse sieve starts from: a verb between subject and content, `menurut`
+_PARSE_CUE_KINDS = frozenset({"verb", "prep"})
+
+
 def _has_cue(view: DocView, chars: Range) -> bool:
-    """Whether the sentence at `chars` holds a cue word a parse sieve could start from."""
+    """Whether the sentence at `chars` holds a cue word a parse sieve could start from (only those are parsed)."""
     a, b = view.at_or_after(chars[0]), view.at_or_after(chars[1])
-    return b - a >= MIN_SENTENCE_TOKENS and any(k is not None for k in view.cue_kinds[a:b])
+    if b - a < MIN_SENTENCE_TOKENS:
+        return False
+    kinds = view.cue_kinds
+    return any(kinds[k] == "prep" or (kinds[k] == "verb" and not _negated(view.words, k, a)) for k in range(a, b))
 
 
 def find_indirect(

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import ROOT, SHARED
 from kutipan import Extractor, ModelError
 from kutipan.lang.tokenizer import make_nlp
 from kutipan.syntax import load_syntax
 from kutipan.syntax.parse import Parse
 from kutipan.text.segment import sentences
 from kutipan.text.view import DocView
-
-from conftest import ROOT, SHARED
 
 PARSER = ROOT / "models" / "parser"
 CSUI_TEST = SHARED / "data" / "UD_Indonesian-CSUI" / "id_csui-ud-test.conllu"

@@ -21,3 +21,13 @@ def test_no_duplicates_and_header(name):
 def test_clitic_forms_made_in_code():
     assert "katanya" in lexicon.clitic_cues() and "Menurutnya" in lexicon.clitic_cues()
     assert lexicon.cues()["Kata"] == "post"
+
+
+def test_every_cue_has_a_position_and_a_kind():
+    from kutipan.lang import lexicon
+
+    cues, senses = lexicon.cues(), lexicon.cue_senses()
+    assert set(cues) == set(senses)
+    assert set(cues.values()) == {"post", "verb", "prep", "passive"}
+    assert set(senses.values()) == {"speech", "directive", "belief"}
+    assert senses["mengimbau"] == "directive" and senses["optimistis"] == "belief" and senses["kata"] == "speech"

@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kutipan.document import SCHEMA, Document, Entity, Mention, Quote, Span, Speaker, SpeakerRef
+from kutipan.document import SCHEMA, Cue, Document, Entity, Mention, Quote, Span, Speaker, SpeakerRef
 from kutipan.errors import InputError, KutipanError, ModelError
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 __all__ = [
     "SCHEMA",
+    "Cue",
     "Document",
     "Entity",
     "Extractor",

@@ -19,7 +19,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from kutipan.attribution import Pattern, RawQuote, find_quotes
-from kutipan.document import Document, Mention, MentionKind, Quote, Span, SpeakerRef
+from kutipan.attribution.indirect import SyntaxBackend
+from kutipan.document import Cue, Document, Mention, MentionKind, Quote, SpeakerRef
 from kutipan.entities import find_entities
 from kutipan.speakers.aliases import merge_abbreviations
 from kutipan.speakers.describe import describe_speakers
@@ -29,6 +30,7 @@ from kutipan.speakers.ranker import SpeakerRanker
 from kutipan.speakers.ranking import RerankContext, Resolved, rerank, resolve_speakers
 from kutipan.speakers.registry import SpeakerRegistry
 from kutipan.speakers.rolesplit import RoleSplitter, resplit_roles
+from kutipan.text.cues import cue_sense
 from kutipan.text.view import DocView
 
 
@@ -65,6 +67,7 @@ CONFIDENCE = ConfidencePolicy(
         "split": 0.9,  # `"Satu," kata Budi, "dua."`, a paragraph of a multi-paragraph quote
         "menurut": 0.85,  # `Menurut Budi, …`, `Diterangkan Budi, …`
         "subject": 0.85,  # `Budi mengatakan (bahwa) …`
+        "parse": 0.65,  # a parse sieve's quote: the content is mostly right, its speaker far less (issue 14)
         "mid": 0.75,  # `…, kata dia, …`
         "end": 0.8,  # `…, kata Budi.`
         "carry": 0.6,  # a bare quote after a quote of the same speaker
@@ -82,6 +85,7 @@ def annotate(
     ranker: SpeakerRanker | None = None,
     trace: list[dict[str, Any]] | None = None,
     splitter: RoleSplitter | None = None,
+    syntax: SyntaxBackend | None = None,
 ) -> Document:
     """Find quotations, speakers, roles and entities in a tokenised Doc.
 
@@ -91,12 +95,13 @@ def annotate(
         ranker: the learned speaker ranker, for the quotes the rules can't be sure of.
         trace: when a list is given, the ranker's candidate sets are appended to it (for training).
         splitter: the learned title/organisation splitter for role phrases.
+        syntax: a dependency parser (`kutipan.syntax`) for the sentences the indirect rule sieves leave.
 
     Returns:
         The Document, with offsets into `doc.text`.
     """
     view = DocView.of(doc)
-    raw, people = find_quotes(view)
+    raw, people = find_quotes(view, syntax)
     reg = SpeakerRegistry()
     resolved = resolve_speakers(view, reg, raw, people)
     resolved = _merged(view.text, reg, resolved)
@@ -136,7 +141,10 @@ def _quotes(text: str, raw: list[RawQuote], resolved: list[Resolved]) -> list[Qu
             sp.quotes.append(qid)
             sp.mentions.setdefault((mention.start, mention.end), mention)
             ref = SpeakerRef(sp.id, sp.name, mention)
-        cue = Span(rq.cue[0], rq.cue[1], text[rq.cue[0] : rq.cue[1]]) if rq.cue else None
+        cue = None
+        if rq.cue:
+            word = text[rq.cue[0] : rq.cue[1]]
+            cue = Cue(rq.cue[0], rq.cue[1], word, cue_sense(word))  # type: ignore[arg-type]  # a CueKind
         conf = CONFIDENCE.of(rq.pattern, ref.mention.kind if ref else None)
         quotes.append(Quote(qid, rq.type, rq.start, rq.end, text[rq.start : rq.end], cue, ref, conf))
     return quotes

@@ -57,6 +57,7 @@ class ExtractOptions:
     include_text: bool = False
     models: str | None = None
     rules_only: bool = False
+    syntax: str = "none"
     batch_size: int = 32
     jobs: int = 1
     quiet: bool = False
@@ -195,7 +196,7 @@ def _extractor(opts: ExtractOptions):
     if not opts.rules_only:
         named = opts.models or os.environ.get("KUTIPAN_MODELS")
         model_dir = check_model_dir(named) if named else None
-    return Extractor(model_dir=model_dir, use_models=not opts.rules_only)
+    return Extractor(model_dir=model_dir, use_models=not opts.rules_only, syntax=opts.syntax)
 
 
 def _pending(records: Iterator[Record], done: set[str], inflight: deque[Record], bar) -> Iterator[tuple[str, str]]:

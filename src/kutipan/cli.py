@@ -30,6 +30,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         "include_text",
         "models",
         "rules_only",
+        "syntax",
         "batch_size",
         "jobs",
         "quiet",
@@ -38,6 +39,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     )
     opts = ExtractOptions(args.paths, read=read, **{k: getattr(args, k) for k in names})
     return run_extract(opts)
+
+
+# --syntax: which dependency parser reads the sentences the indirect-speech rules leave (kutipan.syntax)
+_SYNTAX_CHOICES = ["spacy", "stanza", "none"]
+_SYNTAX_HELP = "parser for indirect speech: none (default), spacy (models/parser) or stanza (the stanza extra)"
 
 
 def _positive(value: str) -> int:
@@ -87,7 +93,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     else:
         from kutipan.pipeline import Extractor
 
-        extractor = Extractor(model_dir=args.models, use_models=not args.rules_only)
+        extractor = Extractor(model_dir=args.models, use_models=not args.rules_only, syntax=args.syntax)
         pred = {str(d.id): d.to_dict() for d in extractor.pipe(((g["text"], g["id"]) for g in gold), as_tuples=True)}
     groups = report_groups(gold, per_outlet=args.outlet == "*")
     report = {name: score(docs, pred) for name, docs in groups.items()}
@@ -133,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--models", help="model folder (default: $KUTIPAN_MODELS, the repository's models/ or the installed copy)"
     )
     ex.add_argument("--rules-only", action="store_true", help="do not load trained models")
+    ex.add_argument("--syntax", choices=_SYNTAX_CHOICES, default="none", help=_SYNTAX_HELP)
     ex.add_argument("--batch-size", type=_positive, default=32, help="documents per batch (default: 32)")
     ex.add_argument(
         "-j", "--jobs", "--n-process", dest="jobs", type=_jobs, default=1, help="processes; -1 = all CPUs (default: 1)"
@@ -162,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", metavar="REPORT", help="also write the report as JSON")
     ev.add_argument("--models", help="model folder for the extractor")
     ev.add_argument("--rules-only", action="store_true")
+    ev.add_argument("--syntax", choices=_SYNTAX_CHOICES, default="none", help=_SYNTAX_HELP)
     ev.set_defaults(func=_cmd_evaluate)
     report_command.add_subparser(sub)
     view.add_subparser(sub)

@@ -16,6 +16,7 @@ QuoteType = Literal["direct", "indirect", "mixed"]
 MentionKind = Literal["name", "pronoun", "clitic", "role", "organization"]
 SpeakerKind = Literal["person", "organization", "group"]
 SourceType = Literal["official", "expert", "organization", "public_figure", "citizen", "unknown"]
+CueKind = Literal["speech", "directive", "belief"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,26 @@ class Span:
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """The speech word of a quote, and what it reports (GUIDE §9.1).
+
+    `kind` lets a user keep only what was said: `speech` (`mengatakan`, `kata`), `directive` (what someone
+    wants another to do: `mengimbau`, `meminta`) or `belief` (`yakin`, `berharap`); None when unknown.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: CueKind | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": self.text, "start": self.start, "end": self.end}
+        if self.kind is not None:
+            out["kind"] = self.kind
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +89,7 @@ class Quote:
     start: int
     end: int
     text: str
-    cue: Span | None = None
+    cue: Cue | None = None
     speaker: SpeakerRef | None = None
     confidence: float = 0.5
 
@@ -166,6 +187,10 @@ def _span(d: dict[str, Any] | None) -> Span | None:
     return Span(d["start"], d["end"], d["text"]) if d else None
 
 
+def _cue(d: dict[str, Any] | None) -> Cue | None:
+    return Cue(d["start"], d["end"], d["text"], d.get("kind")) if d else None
+
+
 def _mention(d: dict[str, Any]) -> Mention:
     return Mention(d["start"], d["end"], d["text"], d["kind"])
 
@@ -179,7 +204,7 @@ def document_from_dict(data: dict[str, Any], text: str) -> Document:
             q["start"],
             q["end"],
             q["text"],
-            _span(q.get("cue")),
+            _cue(q.get("cue")),
             SpeakerRef(q["speaker"]["entity"], q["speaker"]["name"], _mention(q["speaker"]["mention"]))
             if q.get("speaker")
             else None,

@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from kutipan.assemble import annotate
+from kutipan.attribution.indirect import SyntaxBackend
 from kutipan.document import Document, document_from_dict
 from kutipan.errors import ModelError
 from kutipan.inputs import read_text
@@ -37,10 +38,11 @@ from kutipan.ml.ner_decoder import NumpyNER
 from kutipan.model_dir import default_model_dir
 from kutipan.speakers.ranker import SpeakerRanker
 from kutipan.speakers.rolesplit import RoleSplitter
+from kutipan.syntax import load_syntax
 
 log = logging.getLogger("kutipan")
 EXT = "kutipan"
-MODEL_PARTS = ("ner", "ranker", "roles")  # the sub-folders of a models folder that kutipan reads
+MODEL_PARTS = ("ner", "ranker", "roles", "parser")  # the sub-folders of a models folder that kutipan reads
 if not Doc.has_extension(EXT):
     # plain dicts in the kutipan/1 schema: they survive Doc.to_bytes and nlp.pipe(n_process>1)
     Doc.set_extension(EXT, default=None)
@@ -98,6 +100,19 @@ def _load_weights(model_dir: Path, name: str, cls, without: str):
     return cls.load(path)
 
 
+def load_syntax_backend(model_dir: Path, name: str | None) -> SyntaxBackend | None:
+    """The syntax backend `name` (`spacy`, `stanza`, `none`) for the indirect-speech parse sieves.
+
+    The default `spacy` parser is optional like the other models: without `model_dir/parser` the rules
+    run alone (warned once). Asking for `stanza` without it installed, or without its models, is an error.
+    """
+    if name == "spacy" and not (model_dir / "parser" / "config.cfg").exists():
+        path = model_dir / "parser"
+        _warn_once(path, "kutipan: no parser at %s; indirect speech from the rules alone", path)
+        return None
+    return load_syntax(name, model_dir)
+
+
 def load_ranker(model_dir: Path) -> SpeakerRanker | None:
     """The speaker ranker in `model_dir/ranker/ranker.json`, or None when absent."""
     return _load_weights(model_dir, "ranker", SpeakerRanker, "the rules alone resolve pronouns")
@@ -112,13 +127,17 @@ class Annotator:
     """Tokenizer, NER model, ranker and splitter, loaded once; text in, `Document` out.
 
     Args:
-        model_dir: folder of trained models (`ner/`, `ranker/`, `roles/`); default `default_model_dir()`.
+        model_dir: folder of trained models (`ner/`, `ranker/`, `roles/`, `parser/`); default
+            `default_model_dir()`.
         use_models: False to run the rule layer only.
+        syntax: the dependency parser for indirect speech: `spacy` (`model_dir/parser`), `stanza` or `none`.
     """
 
-    def __init__(self, model_dir: str | Path | None = None, use_models: bool = True):
+    def __init__(self, model_dir: str | Path | None = None, use_models: bool = True, syntax: str = "none"):
         self.model_dir = Path(model_dir) if model_dir else default_model_dir()
         self.use_models = use_models
+        self.syntax_name = syntax if use_models else "none"
+        self.syntax = load_syntax_backend(self.model_dir, self.syntax_name)
         ner = load_ner(self.model_dir) if use_models else None
         self.has_ner = ner is not None
         self.nlp: Language = ner if ner is not None else make_nlp()
@@ -131,7 +150,7 @@ class Annotator:
 
     def annotate(self, doc: Doc, doc_id: str | None = None) -> Document:
         """The rule layer and the learned models over a Doc made by `prepare`."""
-        return annotate(doc, doc_id, ranker=self.ranker, splitter=self.splitter)
+        return annotate(doc, doc_id, ranker=self.ranker, splitter=self.splitter, syntax=self.syntax)
 
     def pipe(self, pairs: Iterable[tuple[str, str | None]], batch_size: int) -> Iterator[Document]:
         """`(text, id)` pairs to Documents, in order, batching the NER model."""
@@ -147,16 +166,24 @@ class KutipanComponent:
     pipeline.
     """
 
-    def __init__(self, nlp: Language, name: str = "kutipan", models: str | None = None, use_models: bool = True):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "kutipan",
+        models: str | None = None,
+        use_models: bool = True,
+        syntax: str = "none",
+    ):
         self.name = name
         self.models = models
         self.use_models = use_models
+        self.syntax = syntax
         self._annotator: Annotator | None = None
 
     @property
     def annotator(self) -> Annotator:
         if self._annotator is None:
-            self._annotator = Annotator(self.models, use_models=self.use_models)
+            self._annotator = Annotator(self.models, use_models=self.use_models, syntax=self.syntax)
         return self._annotator
 
     def __call__(self, doc: Doc) -> Doc:
@@ -174,7 +201,7 @@ class KutipanComponent:
             src = ann.model_dir / part
             if src.is_dir():
                 shutil.copytree(src, path / part, dirs_exist_ok=True)
-        srsly.write_json(path / "cfg.json", {"use_models": ann.use_models})
+        srsly.write_json(path / "cfg.json", {"use_models": ann.use_models, "syntax": ann.syntax_name})
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "KutipanComponent":
         """Load the models saved by `to_disk` (from that folder, whatever the config's `models` says)."""
@@ -182,7 +209,8 @@ class KutipanComponent:
         cfg = srsly.read_json(path / "cfg.json") if (path / "cfg.json").exists() else {}
         self.models = str(path)
         self.use_models = bool(cfg.get("use_models", True))
-        self._annotator = Annotator(path, use_models=self.use_models)
+        self.syntax = str(cfg.get("syntax", "none"))
+        self._annotator = Annotator(path, use_models=self.use_models, syntax=self.syntax)
         return self
 
 
@@ -210,15 +238,16 @@ def set_annotations(doc: Doc, document: Document) -> None:
 
 @Language.factory(
     "kutipan",
-    default_config={"models": None, "use_models": True},
+    default_config={"models": None, "use_models": True, "syntax": "none"},
     assigns=["doc._.kutipan", "doc.spans"],
 )
-def make_kutipan(nlp: Language, name: str, models: str | None, use_models: bool) -> KutipanComponent:
+def make_kutipan(nlp: Language, name: str, models: str | None, use_models: bool, syntax: str) -> KutipanComponent:
     """Factory of the `kutipan` component (also found by `spacy.load` through the entry point).
 
-    `models` is the models folder (None: `default_model_dir()`); `use_models=False` runs the rules alone.
+    `models` is the models folder (None: `default_model_dir()`); `use_models=False` runs the rules alone;
+    `syntax` is the parser for indirect speech (`spacy`, `stanza`, `none`).
     """
-    return KutipanComponent(nlp, name, models=models, use_models=use_models)
+    return KutipanComponent(nlp, name, models=models, use_models=use_models, syntax=syntax)
 
 
 class Extractor:
@@ -228,15 +257,18 @@ class Extractor:
     models), for users who want `Doc`s and `doc.spans`; it gives the same dict as `extract`.
 
     Args:
-        model_dir: folder of trained models (`ner/`, `ranker/`, `roles/`); default `default_model_dir()`.
+        model_dir: folder of trained models (`ner/`, `ranker/`, `roles/`, `parser/`); default
+            `default_model_dir()`.
         use_models: False to run the rule layer only.
+        syntax: the dependency parser for indirect speech: `none` (default: the rules alone), `spacy`
+            (`model_dir/parser`) or `stanza` (the `stanza` extra with its Indonesian models on disk).
     """
 
-    def __init__(self, model_dir: str | Path | None = None, use_models: bool = True):
-        self.annotator = Annotator(model_dir, use_models=use_models)
+    def __init__(self, model_dir: str | Path | None = None, use_models: bool = True, syntax: str = "none"):
+        self.annotator = Annotator(model_dir, use_models=use_models, syntax=syntax)
         self.model_dir = self.annotator.model_dir
         self.nlp = make_nlp()
-        config = {"models": str(self.model_dir), "use_models": use_models}
+        config = {"models": str(self.model_dir), "use_models": use_models, "syntax": syntax}
         component: KutipanComponent = self.nlp.add_pipe("kutipan", config=config)  # type: ignore[assignment]
         component._annotator = self.annotator  # one copy of the models, shared
 

@@ -10,7 +10,7 @@ next stage's question (`kutipan.speakers`).
 from __future__ import annotations
 
 from kutipan.attribution.direct import find_direct
-from kutipan.attribution.indirect import find_indirect
+from kutipan.attribution.indirect import SyntaxBackend, find_indirect
 from kutipan.attribution.raw import Pattern, RawQuote
 from kutipan.attribution.subjects import find_people
 from kutipan.phrase.grammar import Phrase
@@ -21,12 +21,13 @@ from kutipan.text.view import DocView
 __all__ = ["Pattern", "RawQuote", "find_quotes"]
 
 
-def find_quotes(view: DocView) -> tuple[list[RawQuote], list[Phrase]]:
+def find_quotes(view: DocView, syntax: SyntaxBackend | None = None) -> tuple[list[RawQuote], list[Phrase]]:
     """All quotations of a Doc, in text order, with cue and speaker phrase where the rules find them.
 
     Also returns the people named as the subject of a sentence (`Gubernur Jawa Timur Khofifah Indar
     Parawansa menerima …`), which a later `ia` or `katanya` may refer to. A quote's `link` is an index into
-    the returned list.
+    the returned list. With a `syntax` backend, the sentences the rule sieves leave are parsed and offered
+    to the parse sieves of `indirect`.
     """
     text = view.text
     paras = paragraphs(text)
@@ -36,7 +37,7 @@ def find_quotes(view: DocView) -> tuple[list[RawQuote], list[Phrase]]:
     sents_by_para = [sentences(text, p, protected, opening) for p in paras]
 
     direct, terms = find_direct(view, paras, sents_by_para, marked)
-    indirect = find_indirect(view, sents_by_para, direct, terms)
+    indirect = find_indirect(view, sents_by_para, direct, terms, syntax)
     people = find_people(view, sents_by_para, protected)
     out = sorted(direct + indirect, key=lambda q: q.start)
     # links were indices among the direct quotes; re-point them into the merged list

@@ -16,9 +16,12 @@ from kutipan.document import QuoteType
 from kutipan.phrase.grammar import Phrase
 from kutipan.text.segment import Range
 
-# How a quotation was attributed. Attribution gives the first nine; the speaker stage relabels a quote
-# that borrows the speaker of a neighbour: `carry` (from the quote before), `forward` (from the one after).
-Pattern = Literal["after", "before", "colon", "split", "menurut", "subject", "mid", "end", "none", "carry", "forward"]
+# How a quotation was attributed. Attribution gives the first ten (`parse`: a parse sieve of `indirect`);
+# the speaker stage relabels a quote that borrows the speaker of a neighbour: `carry` (from the quote
+# before), `forward` (from the one after).
+Pattern = Literal[
+    "after", "before", "colon", "split", "menurut", "subject", "parse", "mid", "end", "none", "carry", "forward"
+]
 
 # Reported content shorter than this many words is a fragment (`katanya, begitu.`), not a statement.
 MIN_CONTENT_WORDS = 3

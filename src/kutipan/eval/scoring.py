@@ -122,6 +122,7 @@ def _new_counts() -> dict[str, Any]:
         "types": {},
         "cue": [0, 0, 0],
         "speaker_name": [0, 0],
+        "speaker_name_by_type": {},  # gold quote type → [right, matched with a gold speaker]
         "speaker_mention": [0, 0],
         "e2e": 0,
         "roles": {k: {"exact": 0, "f1": 0.0, "n": 0} for k in ("title", "organization", "role")},
@@ -187,10 +188,13 @@ def _count_speaker(c: dict[str, Any], g: Doc, p: Doc, gquote: dict, pquote: dict
         return
     c["speaker_name"][1] += 1
     c["speaker_mention"][1] += 1
+    by_type = c["speaker_name_by_type"].setdefault(gquote["type"], [0, 0])
+    by_type[1] += 1
     gname = normalize_name(gquote["speaker"]["name"])
     pname = normalize_name(pquote["speaker"]["name"]) if pquote.get("speaker") else ""
     if gname and gname == pname:
         c["speaker_name"][0] += 1
+        by_type[0] += 1
         c["e2e"] += 1
     if pquote.get("speaker") and _spans_overlap(gquote["speaker"]["mention"], pquote["speaker"]["mention"]):
         c["speaker_mention"][0] += 1
@@ -335,6 +339,7 @@ def _finish(c: dict[str, Any], gold_docs) -> dict[str, Any]:
             "name_accuracy": c["speaker_name"][0] / c["speaker_name"][1] if c["speaker_name"][1] else 0.0,
             "mention_overlap": c["speaker_mention"][0] / c["speaker_mention"][1] if c["speaker_mention"][1] else 0.0,
             "matched_with_gold_speaker": c["speaker_name"][1],
+            "name_accuracy_by_type": {t: r / n if n else 0.0 for t, (r, n) in c["speaker_name_by_type"].items()},
             "end_to_end": prf(c["e2e"], n_pred, n_gold),
         },
         "roles": {
@@ -435,6 +440,9 @@ def format_report(rep: dict[str, Any]) -> str:
         f"speaker name accuracy {sp['name_accuracy']:.3f}, mention overlap {sp['mention_overlap']:.3f} "
         f"(over {sp['matched_with_gold_speaker']} matched quotes with a gold speaker)"
     )
+    by_type = sp.get("name_accuracy_by_type", {})
+    if by_type:
+        lines.append("speaker name accuracy by type: " + ", ".join(f"{t} {a:.3f}" for t, a in sorted(by_type.items())))
     lines.extend(_role_lines("role", rep["roles"]))
     for label, m in sorted(rep["entities"].items()):
         if m["gold"] or m["pred"]:

@@ -76,7 +76,8 @@ class PhraseTable:
 class Lexicon:
     """Every word list of `kutipan/data`, loaded once (see `get`)."""
 
-    cues: Mapping[str, str]  # cue form → kind (post, verb, prep, passive), all case variants
+    cues: Mapping[str, str]  # cue form → position (post, verb, prep, passive), all case variants
+    cue_senses: Mapping[str, str]  # cue form → what it reports (speech, directive, belief): output `cue.kind`
     clitic_cues: frozenset[str]  # cue words that carry the -nya speaker: katanya, ujarnya, menurutnya
     pronouns: Mapping[str, str]  # ia, dia, beliau → pronoun; nya → clitic
     honorifics: Mapping[str, str]  # honorific or degree → pre | post
@@ -237,6 +238,7 @@ def get() -> Lexicon:
     lists |= {k: _table(f) for k, f in _TABLE_FILES.items()}
     return Lexicon(
         cues=cues(),
+        cue_senses=cue_senses(),
         clitic_cues=clitic_cues(),
         pronouns=pronouns(),
         honorifics=hon,
@@ -255,12 +257,26 @@ def get() -> Lexicon:
 
 @cache
 def cues() -> dict[str, str]:
-    """Cue form → kind (`post`, `verb`, `prep`, `passive`), in all case variants."""
+    """Cue form → position (`post`, `verb`, `prep`, `passive`), in all case variants."""
     out: dict[str, str] = {}
     for line in _lines("cues.tsv"):
-        form, kind = line.split("\t")
+        form, position, _ = line.split("\t")
         for v in _variants(form):
-            out[v] = kind
+            out[v] = position
+    return out
+
+
+@cache
+def cue_senses() -> dict[str, str]:
+    """Cue form → what it reports (`speech`, `directive`, `belief`: GUIDE §9.1), in all case variants.
+
+    Only the base forms are listed; `katanya` or `menurutnya` take the sense of `kata`, `menurut`.
+    """
+    out: dict[str, str] = {}
+    for line in _lines("cues.tsv"):
+        form, _, sense = line.split("\t")
+        for v in _variants(form):
+            out[v] = sense
     return out
 
 

@@ -37,3 +37,15 @@ def clitic(view: DocView, i: int) -> tuple[Range, Range, int] | None:
         if nxt.lower_ == lexicon.CLITIC and nxt.idx == tok.idx + len(tok.text):
             return (tok.idx, nxt.idx + n), (nxt.idx, nxt.idx + n), i + 2
     return None
+
+
+def cue_sense(word: str) -> str | None:
+    """What cue `word` reports: `speech`, `directive` or `belief` (GUIDE §9.1), None for no known cue.
+
+    `katanya`, `Menurutnya` and `ujarnya` take the sense of their root.
+    """
+    senses = lexicon.get().cue_senses
+    sense = senses.get(word)
+    if sense is None and word.lower().endswith(lexicon.CLITIC):
+        sense = senses.get(word[: -len(lexicon.CLITIC)])
+    return sense

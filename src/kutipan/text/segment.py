@@ -1,7 +1,8 @@
 """Paragraphs and sentences, as character ranges into the input.
 
 News text separates paragraphs with line breaks; scraped text sometimes glues sentences without a space
-(`…di Surabaya.Dalam pertemuan…`, `…sesak napas."Ada…`). Sentence ends are found by rule: a `.`, `!` or
+(`…di Surabaya.Dalam pertemuan…`, `…sesak napas."Ada…`, `…," ujar Budi.Budi menambahkan…`,
+`…".Sejak…`). Sentence ends are found by rule: a `.`, `!` or
 `?` (and any closing quotation mark after it) followed by an upper-case letter, a digit or an opening
 mark, except after an abbreviation (`Dr.`, `H.`, `Kombes Pol.`, an initial) or inside a quotation.
 """
@@ -32,6 +33,18 @@ def _abbreviations() -> frozenset[str]:
         forms |= {w for w in rank if w.endswith(".")}
     forms |= lexicon.get().sentence_abbreviations
     return frozenset(forms)
+
+
+def _is_degree(word: str, token: str) -> bool:
+    """Whether `word` (ending in a full stop) and the `token` glued to it are one academic degree.
+
+    `S.Pd.I.`, `Sp.A.`, `M.Kes` are degrees; `ujar Budi.Budi menambahkan …` and `kata Suo.Dia …` have the
+    degree's shape but are a short name, a full stop and the next sentence's first word. A degree's first
+    part is an initial or two letters, or the degree goes on with another full stop.
+    """
+    if not lexicon.DEGREE.match(word + token):
+        return False
+    return len(word) <= 3 or "." in token
 
 
 def paragraphs(text: str) -> list[Range]:
@@ -70,7 +83,7 @@ def sentences(
         if m.group().startswith(".") and (word in _abbreviations() or re.fullmatch(r"[A-Z]\.", word)):
             continue
         token = _TOKEN_HEAD.match(text, m.start() + 1, end).group()  # type: ignore[union-attr]  # always matches
-        if lexicon.DEGREE.match(word + token):
+        if _is_degree(word, token):
             continue  # a degree, not two glued sentences: "Sp.A.", "S.Pd.I."
         if cut > s:
             seg_start = s

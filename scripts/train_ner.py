@@ -34,7 +34,7 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from kutipan.eval.corpus import trainable
+from kutipan.eval.corpus import load_corpus, trainable
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = Path(os.environ.get("KUTIPAN_DATA_DIR", "/work/shared/data"))
@@ -118,11 +118,28 @@ def sent_to_doc(vocab, sent: Sentence, label_map: dict[str, str], partial: bool)
     return doc
 
 
+def _extra_records(path: Path, split: str) -> Iterator[dict]:
+    """Gold documents of `split` with annotated entities: a JSONL file, or the corpus folder (`load_corpus`).
+
+    From the corpus folder the standoff news documents are joined to their shared articles in memory (the
+    text never leaves ``../shared``), and only documents a model may learn from are read (`trainable`:
+    never ANTARA text, never a held-out outlet).
+    """
+    if path.is_dir():
+        docs = load_corpus(path, split=split, trainable_only=True)
+    else:
+        docs = [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+        docs = [d for d in docs if d.get("split") == split and "text" in d and trainable(d)]
+    for rec in docs:
+        if rec.get("entities") and rec.get("entities_gold") is not False:
+            yield rec
+
+
 def read_extra_jsonl(nlp, path: Path, split: str = "train") -> Iterator:
     """Documents {text, entities:[{start,end,label}], split}; only those of ``split`` are read.
 
     Only ``split == "train"`` documents are ever trained on; dev/test ones are evaluated
-    separately. Records without ``text`` or with ``entities_gold: false`` are skipped.
+    separately. Documents without entities or with ``entities_gold: false`` are skipped (`_extra_records`).
 
     Entities with a label outside PER/ORG/LOC, or not aligned to token boundaries, are
     marked *missing* so they never teach the model an ``O``.
@@ -130,32 +147,24 @@ def read_extra_jsonl(nlp, path: Path, split: str = "train") -> Iterator:
     from spacy.util import filter_spans
 
     n_bad = 0
-    with open(path, encoding="utf-8") as fh:
-        for _ln, line in enumerate(fh, 1):
-            if not line.strip():
+    for rec in _extra_records(path, split):
+        doc = nlp.make_doc(rec["text"])
+        ents, missing = [], []
+        for ent in rec.get("entities", []):
+            lab = ent["label"]
+            span = doc.char_span(ent["start"], ent["end"], label=lab if lab in LABELS else None)
+            if span is None or lab not in LABELS:
+                n_bad += 1
+                span = doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
+                if span is not None:
+                    missing.append(span)
                 continue
-            rec = json.loads(line)
-            if rec.get("split") != split or "text" not in rec or rec.get("entities_gold") is False:
-                continue
-            if not trainable(rec):  # never ANTARA text, never a held-out outlet
-                continue
-            doc = nlp.make_doc(rec["text"])
-            ents, missing = [], []
-            for ent in rec.get("entities", []):
-                lab = ent["label"]
-                span = doc.char_span(ent["start"], ent["end"], label=lab if lab in LABELS else None)
-                if span is None or lab not in LABELS:
-                    n_bad += 1
-                    span = doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
-                    if span is not None:
-                        missing.append(span)
-                    continue
-                ents.append(span)
-            ents = filter_spans(ents)
-            taken = {i for sp in ents for i in range(sp.start, sp.end)}
-            missing = [sp for sp in missing if not taken.intersection(range(sp.start, sp.end))]
-            doc.set_ents(ents, missing=filter_spans(missing), default="outside")
-            yield doc
+            ents.append(span)
+        ents = filter_spans(ents)
+        taken = {i for sp in ents for i in range(sp.start, sp.end)}
+        missing = [sp for sp in missing if not taken.intersection(range(sp.start, sp.end))]
+        doc.set_ents(ents, missing=filter_spans(missing), default="outside")
+        yield doc
     if n_bad:
         print(f"[extra] {n_bad} entities misaligned or with unknown label -> marked missing")
 
@@ -392,9 +401,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--extra-jsonl",
         type=Path,
-        default=REPO / "corpus" / "written.jsonl",
-        help="extra JSONL docs (text, entities, split); split=train docs are trained on, dev/test ones "
-        "only evaluated; skipped if the file is absent (default: %(default)s)",
+        default=REPO / "corpus",
+        help="extra gold documents with entities: a JSONL file (text, entities, split) or the corpus folder "
+        "(standoff news joined to ../shared); split=train docs are trained on, dev/test ones only evaluated; "
+        "never ANTARA or held-out outlets; skipped if absent (default: %(default)s)",
     )
     ap.add_argument("--no-extra", action="store_true", help="do not use --extra-jsonl")
     ap.add_argument("--seed", type=int, default=None, help="override [system] seed (configs fix 0)")

@@ -189,3 +189,17 @@ def test_training_scripts_load_only_trainable_documents():
             assert "trainable_only=True" in call, f"{script.name}: {call}"
         if "json.loads" in src and "corpus" in src:
             assert "trainable(" in src, f"{script.name} reads corpus JSON without the trainable() guard"
+
+
+def test_standoff_files_hold_no_long_names_as_text():
+    """Group and institution names copied from an article are article text: standoff keeps them as spans."""
+    from kutipan.eval.corpus import LONG_NAME_WORDS
+
+    for f in ("newsdev.jsonl", "newstrain.jsonl"):
+        for line in (ROOT / "corpus" / f).read_text(encoding="utf-8").split("\n"):
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            refs = [q["speaker"] for q in d["quotes"] if q.get("speaker")]
+            for obj in d["speakers"] + refs:
+                assert len(obj.get("name", "").split()) < LONG_NAME_WORDS, (f, d["id"], obj.get("name"))

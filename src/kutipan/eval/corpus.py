@@ -99,6 +99,32 @@ def trainable(doc: dict) -> bool:
     return "antara" not in outlet and not doc.get("heldout_outlet", False)
 
 
+# A speaker name of this many words or more is stored in standoff files as a span (`name_span`), not as
+# text: group and institution names copied from an article ("para pedagang di … dan petani …") are
+# article text, and the repository must hold no run of an article's words.
+LONG_NAME_WORDS = 5
+
+
+def hide_long_names(doc: dict, text: str) -> dict:
+    """Replace long speaker names that occur in `text` by `name_span` offsets (for standoff files)."""
+    refs = [q["speaker"] for q in doc.get("quotes", []) if q.get("speaker")]
+    for obj in [*doc.get("speakers", []), *refs]:
+        name = obj.get("name")
+        if isinstance(name, str) and len(name.split()) >= LONG_NAME_WORDS and (i := text.find(name)) >= 0:
+            del obj["name"]
+            obj["name_span"] = {"start": i, "end": i + len(name)}
+    return doc
+
+
+def _show_long_names(doc: dict, text: str) -> None:
+    """The inverse of `hide_long_names`, when a standoff document is joined to its article."""
+    refs = [q["speaker"] for q in doc.get("quotes", []) if q.get("speaker")]
+    for obj in [*doc.get("speakers", []), *refs]:
+        span = obj.pop("name_span", None)
+        if span is not None:
+            obj["name"] = text[span["start"] : span["end"]]
+
+
 def _join_standoff(f: Path, d: dict, news: dict[str, str]) -> dict:
     """A standoff document joined to its shared article: the text, every span's text, roles, canonical.
 
@@ -110,6 +136,7 @@ def _join_standoff(f: Path, d: dict, news: dict[str, str]) -> dict:
         raise CorpusError(f"{f}: {d['id']}: no article with this id in the shared news file")
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != d.get("text_sha256"):
         raise CorpusError(f"{f}: {d['id']}: text_sha256 does not match the shared article")
+    _show_long_names(d, text)
     d = fill_text(d, text)
     d["text"] = text
     for sp in d.get("speakers", []):

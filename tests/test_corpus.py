@@ -193,8 +193,11 @@ def test_training_scripts_load_only_trainable_documents():
 
 def test_standoff_files_hold_no_long_names_as_text():
     """Group and institution names copied from an article are article text: standoff keeps them as spans."""
-    from kutipan.eval.corpus import LONG_NAME_WORDS
+    from kutipan.eval.corpus import LONG_NAME_WORDS, _load_news, shared_news_paths
 
+    news = _load_news(shared_news_paths(ROOT / "corpus"))
+    if not news:
+        pytest.skip("the shared news articles are not beside the repository")
     for f in ("newsdev.jsonl", "newstrain.jsonl"):
         for line in (ROOT / "corpus" / f).read_text(encoding="utf-8").split("\n"):
             if not line.strip():
@@ -202,4 +205,5 @@ def test_standoff_files_hold_no_long_names_as_text():
             d = json.loads(line)
             refs = [q["speaker"] for q in d["quotes"] if q.get("speaker")]
             for obj in d["speakers"] + refs:
-                assert len(obj.get("name", "").split()) < LONG_NAME_WORDS, (f, d["id"], obj.get("name"))
+                name = obj.get("name", "")
+                assert len(name.split()) < LONG_NAME_WORDS or name not in news[d["id"]], (f, d["id"], name)

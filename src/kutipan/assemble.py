@@ -19,7 +19,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from kutipan.attribution import Pattern, RawQuote, find_quotes
-from kutipan.document import Document, MentionKind, Quote, Span, SpeakerRef
+from kutipan.document import Document, MentionKind, Quote, Span, SpeakerRef, document_from_dict
 from kutipan.entities import find_entities
 from kutipan.speakers.listing import list_speakers
 from kutipan.speakers.names import complete_speakers
@@ -80,6 +80,7 @@ def annotate(
     ranker: SpeakerRanker | None = None,
     trace: list[dict[str, Any]] | None = None,
     splitter: RoleSplitter | None = None,
+    text: str | None = None,
 ) -> Document:
     """Find quotations, speakers, roles and entities in a tokenised Doc.
 
@@ -89,9 +90,11 @@ def annotate(
         ranker: the learned speaker ranker, for the quotes the rules can't be sure of.
         trace: when a list is given, the ranker's candidate sets are appended to it (for training).
         splitter: the learned title/organisation splitter for role phrases.
+        text: the input as given, when `doc.text` is its `normalize_space` form (same length): the output
+            holds `text` and its slices, so offsets and span texts are those of the exact input.
 
     Returns:
-        The Document, with offsets into `doc.text`.
+        The Document, with offsets into `doc.text` (and `text`).
     """
     view = DocView.of(doc)
     raw, people = find_quotes(view)
@@ -105,7 +108,34 @@ def annotate(
     if splitter is not None:
         resplit_roles(view, speakers, splitter)
     entities = find_entities(view, speakers)
-    return Document(doc_id, view.text, quotes, speakers, entities)
+    document = Document(doc_id, view.text, quotes, speakers, entities)
+    if text is None or text == view.text:
+        return document
+    if len(text) != len(view.text):
+        raise ValueError("text must have the length of doc.text (normalize_space keeps it)")
+    return document_from_dict(exact_texts(document.to_dict(), text), text)
+
+
+def exact_texts(data: Any, text: str) -> Any:
+    """A `kutipan/1` dict whose span texts (and speaker roles) are slices of `text`, the exact input.
+
+    Why: the rules read the input with its white space normalised (`text.normalize`), and the output must
+    quote the input itself, no-break spaces and all.
+    """
+    if isinstance(data, list):
+        return [exact_texts(x, text) for x in data]
+    if not isinstance(data, dict):
+        return data
+    out = {k: exact_texts(v, text) for k, v in data.items()}
+    if isinstance(out.get("start"), int) and isinstance(out.get("end"), int) and "text" in out:
+        out["text"] = text[out["start"] : out["end"]]
+    if out.get("role") is not None:
+        parts = [p for p in (out.get("title"), out.get("organization")) if p]
+        if parts:
+            out["role"] = text[min(p["start"] for p in parts) : max(p["end"] for p in parts)]
+    if "text" in out and out.get("schema"):
+        out["text"] = text
+    return out
 
 
 def _quotes(text: str, raw: list[RawQuote], resolved: list[Resolved]) -> list[Quote]:

@@ -30,17 +30,22 @@ from spacy.util import minibatch
 
 from kutipan.assemble import annotate
 from kutipan.document import Document, document_from_dict
-from kutipan.errors import ModelError
+from kutipan.errors import InputError, ModelError
 from kutipan.inputs import read_text
-from kutipan.lang.tokenizer import make_nlp
+from kutipan.lang.tokenizer import make_doc, make_nlp
 from kutipan.ml.ner_decoder import NumpyNER
 from kutipan.model_dir import default_model_dir
 from kutipan.speakers.ranker import SpeakerRanker
 from kutipan.speakers.rolesplit import RoleSplitter
+from kutipan.text.chunks import CHUNK_CHARS, chunk_ranges
+from kutipan.text.normalize import normalize_space
 
 log = logging.getLogger("kutipan")
 EXT = "kutipan"
 MODEL_PARTS = ("ner", "ranker", "roles")  # the sub-folders of a models folder that kutipan reads
+# A document longer than this (in characters) is refused as too long (`InputError`); about 10 MB of text,
+# which the extractor reads in well under 1 GB of memory. `Extractor(max_chars=None)` lifts the limit.
+MAX_CHARS = 10_000_000
 if not Doc.has_extension(EXT):
     # plain dicts in the kutipan/1 schema: they survive Doc.to_bytes and nlp.pipe(n_process>1)
     Doc.set_extension(EXT, default=None)
@@ -122,22 +127,38 @@ class Annotator:
         ner = load_ner(self.model_dir) if use_models else None
         self.has_ner = ner is not None
         self.nlp: Language = ner if ner is not None else make_nlp()
+        self.nlp.max_length = CHUNK_CHARS + 1  # chunks are never longer (`text.chunks`)
         self.ranker = load_ranker(self.model_dir) if use_models else None
         self.splitter = load_splitter(self.model_dir) if use_models else None
 
     def prepare(self, text: str) -> Doc:
-        """The Doc the rule layer reads: kutipan's tokens, with the NER model's entities."""
-        return self.nlp(text)
+        """The Doc the rule layer reads: kutipan's tokens, with the NER model's entities.
 
-    def annotate(self, doc: Doc, doc_id: str | None = None) -> Document:
-        """The rule layer and the learned models over a Doc made by `prepare`."""
-        return annotate(doc, doc_id, ranker=self.ranker, splitter=self.splitter)
+        The Doc's text is `normalize_space(text)` (the same length, white space made plain), tokenised and
+        tagged in chunks of at most `CHUNK_CHARS` characters cut at line breaks, so a text of any length
+        gives one Doc with offsets into the whole text.
+        """
+        norm = normalize_space(text)
+        ranges = chunk_ranges(norm)
+        if len(ranges) == 1:
+            return self.nlp(make_doc(self.nlp, norm))
+        docs = [self.nlp(make_doc(self.nlp, norm[a:b])) for a, b in ranges]
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def annotate(self, doc: Doc, doc_id: str | None = None, text: str | None = None) -> Document:
+        """The rule layer and the learned models over a Doc made by `prepare` (of `text`, the exact input)."""
+        return annotate(doc, doc_id, ranker=self.ranker, splitter=self.splitter, text=text)
 
     def pipe(self, pairs: Iterable[tuple[str, str | None]], batch_size: int) -> Iterator[Document]:
-        """`(text, id)` pairs to Documents, in order, batching the NER model."""
-        stream = ((t, i) for t, i in pairs)
-        for doc, doc_id in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-            yield self.annotate(doc, doc_id)
+        """`(text, id)` pairs to Documents, in order, batching the NER model (long texts go one by one)."""
+        for batch in minibatch(pairs, batch_size):
+            short = [
+                (make_doc(self.nlp, normalize_space(t)), k) for k, (t, _) in enumerate(batch) if len(t) <= CHUNK_CHARS
+            ]
+            tagged = dict((k, d) for d, k in self.nlp.pipe(short, as_tuples=True, batch_size=batch_size))
+            for k, (text, doc_id) in enumerate(batch):
+                doc = tagged.pop(k) if k in tagged else self.prepare(text)
+                yield self.annotate(doc, doc_id, text)
 
 
 class KutipanComponent:
@@ -161,7 +182,8 @@ class KutipanComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ann = self.annotator
-        document = ann.annotate(ann.prepare(doc.text), doc.user_data.get("kutipan_id"))
+        text = doc.text
+        document = ann.annotate(ann.prepare(text), doc.user_data.get("kutipan_id"), text)
         set_annotations(doc, document)
         return doc
 
@@ -230,12 +252,18 @@ class Extractor:
     Args:
         model_dir: folder of trained models (`ner/`, `ranker/`, `roles/`); default `default_model_dir()`.
         use_models: False to run the rule layer only.
+        max_chars: a longer text is refused with `InputError` ("too long") instead of being read; None
+            for no limit. Texts over spaCy's `max_length` are read in chunks either way.
     """
 
-    def __init__(self, model_dir: str | Path | None = None, use_models: bool = True):
+    def __init__(self, model_dir: str | Path | None = None, use_models: bool = True, max_chars: int | None = MAX_CHARS):
+        if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1):
+            raise ValueError(f"max_chars must be a positive integer or None, not {max_chars!r}")
+        self.max_chars = max_chars
         self.annotator = Annotator(model_dir, use_models=use_models)
         self.model_dir = self.annotator.model_dir
         self.nlp = make_nlp()
+        self.nlp.max_length = max(self.nlp.max_length, max_chars or 0)
         config = {"models": str(self.model_dir), "use_models": use_models}
         component: KutipanComponent = self.nlp.add_pipe("kutipan", config=config)  # type: ignore[assignment]
         component._annotator = self.annotator  # one copy of the models, shared
@@ -256,8 +284,17 @@ class Extractor:
         """Quotes, speakers, roles and entities of one text."""
         if not isinstance(text, str):
             raise TypeError(f"extract() takes a str, not {type(text).__name__}")
-        document = self.annotator.annotate(self.prepare(text), id)
+        self.check_length(text, id)
+        document = self.annotator.annotate(self.prepare(text), id, text)
         return document_from_dict(document.to_dict(), text)  # confidences rounded as in the JSON
+
+    def check_length(self, text: str, id: str | None = None) -> None:
+        """Raise `InputError` naming the document when `text` is longer than `max_chars`."""
+        if self.max_chars is not None and len(text) > self.max_chars:
+            raise InputError(
+                id if id is not None else "<text>",
+                f"too long: {len(text):,} characters (the limit is {self.max_chars:,}; see --max-chars)",
+            )
 
     def prepare(self, text: str) -> Doc:
         """The Doc as the rule layer receives it: tokenised, with the NER model's entities."""
@@ -284,6 +321,7 @@ class Extractor:
 
         Raises:
             ValueError: `batch_size` < 1, or `n_process` 0 or below -1 (at the call, not at the first item).
+            InputError: a text longer than `max_chars` (when it is reached; `kutipan extract` checks first).
         """
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise ValueError(f"batch_size must be a positive integer, not {batch_size!r}")
@@ -295,7 +333,7 @@ class Extractor:
 
     def _pipe(self, texts: Iterable[Any], batch_size: int, n_process: int, as_tuples: bool) -> Iterator[Document]:
         pairs: Iterable[tuple[Any, Any]] = texts if as_tuples else ((t, None) for t in texts)
-        checked = _checked(pairs)
+        checked = _checked(pairs, self)
         if n_process > 1 and "fork" in mp.get_all_start_methods():
             yield from self._pipe_processes(checked, batch_size, n_process)
             return
@@ -331,8 +369,9 @@ def _work(batch: list[tuple[str, str | None]]) -> list[tuple[dict, str]]:
     return [(d.to_dict(), d.text) for d in _WORKER.annotator.pipe(batch, batch_size=len(batch))]
 
 
-def _checked(pairs: Iterable[tuple[Any, Any]]) -> Iterator[tuple[str, str | None]]:
+def _checked(pairs: Iterable[tuple[Any, Any]], extractor: Extractor) -> Iterator[tuple[str, str | None]]:
     for text, i in pairs:
         if not isinstance(text, str):
             raise TypeError(f"pipe() takes str texts, not {type(text).__name__}")
+        extractor.check_length(text, i)
         yield text, i

@@ -16,8 +16,10 @@ from spacy.attrs import ORTH
 from spacy.lang.id import Indonesian
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 
 from kutipan.lang import lexicon
+from kutipan.text.chunks import long_run_words, token_pieces
 
 DATE = re.compile(r"^\d{1,2}/\d{1,2}(/\d{2,4})?$")
 
@@ -68,3 +70,22 @@ def make_nlp() -> Language:
     nlp = KutipanIndonesian()
     add_special_cases(nlp)
     return nlp
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """`nlp`'s tokens of `text`, with runs of more than `chunks.RUN_CHARS` non-space characters split simply.
+
+    Why: spaCy's suffix search is quadratic in the length of a run without spaces (5,000 `-` take a
+    minute). Text of normal words is tokenised by `nlp.tokenizer` exactly as before; `doc.text == text`.
+    """
+    pieces = token_pieces(text)
+    if len(pieces) == 1 and not pieces[0][2]:
+        return nlp.tokenizer(text)
+    docs = []
+    for a, b, long_run in pieces:
+        if long_run:
+            words = long_run_words(text[a:b])
+            docs.append(Doc(nlp.vocab, words=words, spaces=[False] * len(words)))
+        else:
+            docs.append(nlp.tokenizer(text[a:b]))
+    return Doc.from_docs(docs, ensure_whitespace=False)

@@ -7,14 +7,46 @@ mention wherever it stands in the text as whole words (not only where a quote wa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from kutipan.document import Mention, Quote, Speaker, SpeakerRef
 from kutipan.speakers.registry import SpeakerRegistry, SpeakerState
 
 
 def whole_words(text: str, form: str) -> Iterator[int]:
-    """Start offsets of `form` in `text` where it stands as whole words (not inside a longer word)."""
+    """Start offsets of `form` in `text` where it stands as whole words (not inside a longer word).
+
+    A form that starts and ends with a letter or digit is looked up in an index of the text's words
+    (built once per text), so finding every speaker's name costs a look-up each, not a scan of the text.
+    """
+    head = _ALNUM.match(form)
+    if head is None or not form[-1].isalnum():
+        yield from _scan(text, form)
+        return
+    n = len(text)
+    last = 0
+    for i in _alnum_runs(text).get(head.group(), ()):
+        end = i + len(form)
+        if i >= last and text.startswith(form, i) and (end == n or not text[end].isalnum()):
+            yield i
+            last = end
+
+
+_ALNUM = re.compile(r"[^\W_]+")  # a run of letters and digits (what str.isalnum accepts)
+
+
+@lru_cache(maxsize=1)
+def _alnum_runs(text: str) -> dict[str, list[int]]:
+    """Each run of letters and digits of `text` → where it starts (kept for the last text only)."""
+    out: dict[str, list[int]] = {}
+    for m in _ALNUM.finditer(text):
+        out.setdefault(m.group(), []).append(m.start())
+    return out
+
+
+def _scan(text: str, form: str) -> Iterator[int]:
     start = 0
     while (i := text.find(form, start)) >= 0:
         end = i + len(form)

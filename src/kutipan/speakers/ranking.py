@@ -216,8 +216,9 @@ class _Timeline:
     def candidates(self, reg: SpeakerRegistry, rq: RawQuote, ref: int) -> dict[int, Candidate]:
         """Everybody mentioned within `LOOKBACK_CHARS` before `ref` or `LOOKAHEAD_CHARS` after the quote."""
         cands: dict[int, Candidate] = {}
-        for pos, key, ekind, em in self.events[: bisect_left(self.positions, ref)]:
-            if rq.start <= pos < rq.end or ref - pos > LOOKBACK_CHARS:
+        first = bisect_left(self.positions, ref - LOOKBACK_CHARS)  # nothing earlier is in reach
+        for pos, key, ekind, em in self.events[first : bisect_left(self.positions, ref)]:
+            if rq.start <= pos < rq.end:
                 continue
             c = cands.get(key)
             if c is None:

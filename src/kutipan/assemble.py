@@ -27,6 +27,7 @@ from kutipan.speakers.ranker import SpeakerRanker
 from kutipan.speakers.ranking import RerankContext, Resolved, rerank, resolve_speakers
 from kutipan.speakers.registry import SpeakerRegistry
 from kutipan.speakers.rolesplit import RoleSplitter, resplit_roles
+from kutipan.text.normalize import normalize_space
 from kutipan.text.view import DocView
 
 
@@ -96,7 +97,7 @@ def annotate(
     Returns:
         The Document, with offsets into `doc.text` (and `text`).
     """
-    view = DocView.of(doc)
+    view = DocView.of(doc, normalize_space(text) if text is not None else None)
     raw, people = find_quotes(view)
     reg = SpeakerRegistry()
     resolved = resolve_speakers(view, reg, raw, people)

@@ -32,7 +32,7 @@ from kutipan.assemble import annotate
 from kutipan.document import Document, document_from_dict
 from kutipan.errors import InputError, ModelError
 from kutipan.inputs import read_text
-from kutipan.lang.tokenizer import make_doc, make_nlp
+from kutipan.lang.tokenizer import join_docs, make_doc, make_nlp
 from kutipan.ml.ner_decoder import NumpyNER
 from kutipan.model_dir import default_model_dir
 from kutipan.speakers.ranker import SpeakerRanker
@@ -143,7 +143,7 @@ class Annotator:
         if len(ranges) == 1:
             return self.nlp(make_doc(self.nlp, norm))
         docs = [self.nlp(make_doc(self.nlp, norm[a:b])) for a, b in ranges]
-        return Doc.from_docs(docs, ensure_whitespace=False)
+        return join_docs(docs, [norm[a:b] for a, b in ranges])
 
     def annotate(self, doc: Doc, doc_id: str | None = None, text: str | None = None) -> Document:
         """The rule layer and the learned models over a Doc made by `prepare` (of `text`, the exact input)."""

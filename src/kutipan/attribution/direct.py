@@ -14,6 +14,7 @@ paragraph (`split`).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -76,21 +77,34 @@ def _first_person() -> regex.Pattern:
     return regex.compile(rf"\b({forms})\b", regex.I)
 
 
-def _in_baca_juga(text: str, para: Range, pos: int) -> bool:
-    """Whether `pos` lies on a "Baca juga:" line (a link to another article), before its sentence ends."""
-    line = text[para[0] : pos]
-    found = list(_link_marker().finditer(line))
-    if not found:
-        return False
-    between = line[found[-1].end() :]
-    return not _SENTENCE_BREAK.search(between)
+def _in_baca_juga(text: str, para: Range, pos: int, found: list[tuple[int, int, int]] | None = None) -> bool:
+    """Whether `pos` (a quotation mark) lies on a "Baca juga:" line, before that line's sentence ends.
+
+    `found` is `_link_markers(text, para)`, computed once per paragraph by a caller that asks for many
+    marks: each mark then costs a binary search, not a scan of the paragraph.
+    """
+    if found is None:
+        found = _link_markers(text, para)
+    k = bisect.bisect_left(found, (pos,)) - 1  # the last marker that starts before pos (and so ends by it)
+    return k >= 0 and found[k][2] > pos
+
+
+def _link_markers(text: str, para: Range) -> list[tuple[int, int, int]]:
+    """`(start, end, reach)` of each link marker in a paragraph; a mark before `reach` is on its line.
+
+    `reach` is the end of the first sentence break after the marker (the paragraph's end if none): a
+    break must lie wholly before a mark to end the marker's line (`Baca juga: … Warga. "Kami …`).
+    """
+    out = []
+    for m in _link_marker().finditer(text, para[0], para[1]):
+        brk = _SENTENCE_BREAK.search(text, m.end(), para[1])
+        out.append((m.start(), m.end(), brk.end() if brk else para[1] + 1))
+    return out
 
 
 def _sentence_of(sents: list[Range], pos: int) -> Range | None:
-    for s in sents:
-        if s[0] <= pos < s[1]:
-            return s
-    return None
+    k = bisect.bisect_right(sents, (pos, float("inf"))) - 1  # sentences are ascending and disjoint
+    return sents[k] if k >= 0 and sents[k][0] <= pos < sents[k][1] else None
 
 
 def _clause_end(view: DocView, i: int, lim: int) -> int:
@@ -262,9 +276,12 @@ def find_direct(
     direct: list[RawQuote] = []
     terms: list[MarkedSpan] = []
     last_after: dict[int, _AfterCue] = {}  # paragraph → its last quote with a cue after it
+    links: dict[int, list[tuple[int, int, int]]] = {}  # paragraph → its link markers
     for m in marked:
         para = paras[m.paragraph]
-        if _in_baca_juga(text, para, m.open_mark):
+        if m.paragraph not in links:
+            links[m.paragraph] = _link_markers(text, para)
+        if _in_baca_juga(text, para, m.open_mark, links[m.paragraph]):
             continue
         sent = _sentence_of(sents_by_para[m.paragraph], m.open_mark) or para
         rq = None

@@ -50,8 +50,9 @@ class DocView:
     toks: list[int] = field(repr=False)  # view index → Doc token index
 
     @classmethod
-    def of(cls, doc: Doc) -> DocView:
-        text = doc.text
+    def of(cls, doc: Doc, text: str | None = None) -> DocView:
+        """The view of `doc`; `text`, when given, is `doc.text` (spaCy rebuilds that from every token)."""
+        text = doc.text if text is None else text
         # from offsets and lengths, without making a Token object per word
         pairs = doc.to_array([IDX, LENGTH]).tolist()
         keep = [k for k, (i, n) in enumerate(pairs) if not is_gap(text[i : i + n])]

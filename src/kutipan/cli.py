@@ -10,13 +10,17 @@ out, and the exit status is 1 when any file failed.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
+import signal
 import sys
 from pathlib import Path
 
 from kutipan import __version__, view
+from kutipan.errors import Terminated
 from kutipan.report import command as report_command
+from kutipan.text.chunks import MAX_CHARS
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -24,7 +28,18 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from kutipan.readers import ReadOptions
 
     read = ReadOptions(args.input_format, args.text_field, args.id_field)
-    names = ("output", "format", "include_text", "models", "rules_only", "batch_size", "jobs", "quiet", "resume")
+    names = (
+        "output",
+        "format",
+        "include_text",
+        "models",
+        "rules_only",
+        "batch_size",
+        "jobs",
+        "quiet",
+        "resume",
+        "max_chars",
+    )
     opts = ExtractOptions(args.paths, read=read, **{k: getattr(args, k) for k in names})
     return run_extract(opts)
 
@@ -49,6 +64,17 @@ def _jobs(value: str) -> int:
     if n == 0 or n < -1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, or -1 for all CPUs, not {n}")
     return n
+
+
+def _max_chars(value: str) -> int | None:
+    """An argparse type: a number of characters, 0 for no limit (None)."""
+    try:
+        n = int(value.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more, not {n}")
+    return n or None
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
@@ -126,6 +152,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no resume notice")
     ex.add_argument("--resume", action="store_true", help="keep the documents already in OUT (or OUT.partial)")
+    ex.add_argument(
+        "--max-chars",
+        type=_max_chars,
+        default=MAX_CHARS,
+        metavar="N",
+        help=f"report a document longer than N characters as too long instead of reading it (default: {MAX_CHARS:,};"
+        " 0 for no limit)",
+    )
     ex.set_defaults(func=_cmd_extract)
 
     ev = sub.add_parser("evaluate", help="score predictions (or the current extractor) against gold")
@@ -142,13 +176,30 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (130 on Ctrl-C, 143 on SIGTERM, at any point)."""
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        return _main(argv)
+    except Terminated:
+        return 143
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str] | None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    for stream in (sys.stdout, sys.stderr):  # a name or text that is not Unicode never stops the output
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except BrokenPipeError:
         return 1
-    except KeyboardInterrupt:
-        return 130

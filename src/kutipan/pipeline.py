@@ -19,6 +19,7 @@ import logging
 import multiprocessing as mp
 import os
 import shutil
+import signal
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -37,15 +38,12 @@ from kutipan.ml.ner_decoder import NumpyNER
 from kutipan.model_dir import default_model_dir
 from kutipan.speakers.ranker import SpeakerRanker
 from kutipan.speakers.rolesplit import RoleSplitter
-from kutipan.text.chunks import CHUNK_CHARS, chunk_ranges
+from kutipan.text.chunks import CHUNK_CHARS, MAX_CHARS, chunk_ranges
 from kutipan.text.normalize import normalize_space
 
 log = logging.getLogger("kutipan")
 EXT = "kutipan"
 MODEL_PARTS = ("ner", "ranker", "roles")  # the sub-folders of a models folder that kutipan reads
-# A document longer than this (in characters) is refused as too long (`InputError`); about 10 MB of text,
-# which the extractor reads in well under 1 GB of memory. `Extractor(max_chars=None)` lifts the limit.
-MAX_CHARS = 10_000_000
 if not Doc.has_extension(EXT):
     # plain dicts in the kutipan/1 schema: they survive Doc.to_bytes and nlp.pipe(n_process>1)
     Doc.set_extension(EXT, default=None)
@@ -71,21 +69,28 @@ def load_ner(model_dir: Path, numpy_decoder: bool = True) -> Language | None:
     times faster; `numpy_decoder=False` keeps spaCy's own component.
 
     Raises:
-        ModelError: the folder exists but the model in it cannot be read.
+        ModelError: the `ner` folder exists but a file of the model is missing or can't be read (named).
     """
     path = model_dir / "ner"
-    if not (path / "config.cfg").exists():
+    if not path.is_dir():
         _warn_once(path, "kutipan: no NER model at %s; entities come from rules only", path)
         return None
     from spacy import util
 
     from kutipan.lang.tokenizer import KutipanIndonesian, add_special_cases
 
+    config = path / "config.cfg"
+    if not config.is_file():
+        raise ModelError(str(config), "missing: the NER model folder has no config.cfg")
     try:
-        nlp = KutipanIndonesian.from_config(util.load_config(path / "config.cfg"))
+        cfg = util.load_config(config)
+        nlp = KutipanIndonesian.from_config(cfg)
+    except Exception as exc:  # an empty, corrupted or foreign config: name the file and the problem
+        raise ModelError(str(config), f"cannot read the NER model's config ({type(exc).__name__}: {exc})") from exc
+    try:
         nlp.from_disk(path, exclude=["tokenizer"])
-    except Exception as exc:  # a corrupted or foreign model: name the folder and the problem
-        raise ModelError(str(path), f"cannot load the NER model ({type(exc).__name__}: {exc})") from exc
+    except Exception as exc:  # spaCy's message names the file it could not read
+        raise ModelError(str(path), f"cannot load the NER model's weights ({type(exc).__name__}: {exc})") from exc
     add_special_cases(nlp)
     if numpy_decoder and NumpyNER.from_pipe(nlp.get_pipe("ner")) is not None:
         nlp.add_pipe("kutipan_ner", name="ner_numpy", after="ner")
@@ -95,11 +100,17 @@ def load_ner(model_dir: Path, numpy_decoder: bool = True) -> Language | None:
 
 
 def _load_weights(model_dir: Path, name: str, cls, without: str):
-    """`cls` from `model_dir/name/name.json`, or None (warned once) when absent."""
+    """`cls` from `model_dir/name/name.json`, or None (warned once) when the folder `name` is absent.
+
+    Raises:
+        ModelError: the folder exists without its JSON file, or the file can't be read.
+    """
     path = model_dir / name / f"{name}.json"
-    if not path.exists():
-        _warn_once(path, "kutipan: no %s at %s; %s", cls.WHAT, path, without)
+    if not path.parent.is_dir():
+        _warn_once(path, "kutipan: no %s at %s; %s", cls.WHAT, path.parent, without)
         return None
+    if not path.is_file():
+        raise ModelError(str(path), f"missing: the {cls.WHAT} folder has no {path.name}")
     return cls.load(path)
 
 
@@ -123,6 +134,10 @@ class Annotator:
 
     def __init__(self, model_dir: str | Path | None = None, use_models: bool = True):
         self.model_dir = Path(model_dir) if model_dir else default_model_dir()
+        if use_models and not self.model_dir.is_dir():
+            # the one way to run on rules alone without asking for it: no models folder at all, said out loud
+            _warn_once(self.model_dir, "kutipan: no models folder at %s; running on rules only", self.model_dir)
+            use_models = False
         self.use_models = use_models
         ner = load_ner(self.model_dir) if use_models else None
         self.has_ner = ner is not None
@@ -345,7 +360,7 @@ class Extractor:
     ) -> Iterator[Document]:
         global _WORKER
         _WORKER = self
-        with mp.get_context("fork").Pool(n_process) as pool:
+        with mp.get_context("fork").Pool(n_process, initializer=_quiet_worker) as pool:
             chunks = minibatch(pairs, batch_size)
             for batch in pool.imap(_work, chunks):
                 for data, text in batch:
@@ -361,6 +376,12 @@ def available_cpus() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:
         return os.cpu_count() or 1
+
+
+def _quiet_worker() -> None:
+    """In a forked worker: Ctrl-C and SIGTERM are the parent's to handle (it ends the pool), no tracebacks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _work(batch: list[tuple[str, str | None]]) -> list[tuple[dict, str]]:

@@ -124,7 +124,7 @@ def resolve_speakers(view: DocView, reg: SpeakerRegistry, raw: list[RawQuote], p
             prev = next((resolved[k] for k in range(n - 1, -1, -1) if resolved[k][0] is not None), None)
             if prev is not None and raw[n - 1].paragraph >= rq.paragraph - CARRY_MAX_PARAGRAPHS:
                 sp, mention = prev
-                rq.pattern = "carry" if rq.pattern == "none" else rq.pattern
+                rq.pattern = "carry"  # the confidence of a borrowed speaker (0.6), whatever found the quote
         if sp is not None:
             reg.touch(sp)
         resolved.append((sp, mention))

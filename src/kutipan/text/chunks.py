@@ -17,6 +17,9 @@ import re
 
 Range = tuple[int, int]
 
+# A document longer than this (in characters) is refused as too long (`InputError`) by default: about
+# 10 MB of text, which the extractor reads in well under 1 GB of memory (`scripts/stress.py`).
+MAX_CHARS = 10_000_000
 CHUNK_CHARS = 100_000  # the NER model tags at most this many characters in one Doc
 RUN_CHARS = 100  # a run of non-space characters longer than this is split by `long_run_words`
 MAX_WORD = 100  # the longest word `long_run_words` makes

@@ -7,6 +7,8 @@ space (or a line-break character to `\n`), one character for one, so every offse
 text is the same offset into the input: the rules run over the normalised text, and the output slices
 the input (`kutipan.assemble`).
 
+A lone surrogate (which no UTF-8 text holds, but a Python string can) is read as U+FFFD.
+
 Zero-width joiners, the word joiner, the byte-order mark and the soft hyphen inside a word (`Bu\u00adku`)
 stay, since there they join the word; next to white space or punctuation they are spaces too.
 """
@@ -23,6 +25,7 @@ _SPACES = (
 _BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _TABLE = str.maketrans({**dict.fromkeys(_SPACES, " "), **dict.fromkeys(_BREAKS, "\n")})
 _FORMAT = "\u00ad\u200c\u200d\u2060\ufeff"
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate: not Unicode text (spaCy can't encode it)
 # a format character that does not stand between two word characters
 _LOOSE_FORMAT = re.compile(rf"(?<!\w)[{_FORMAT}]|[{_FORMAT}](?!\w)")
 
@@ -38,4 +41,6 @@ def normalize_space(text: str) -> str:
         out = out.replace("\r\n", " \n").replace("\r", "\n")
     if any(c in out for c in _FORMAT):
         out = _LOOSE_FORMAT.sub(" ", out)
+    if not out.isascii():
+        out = _SURROGATE.sub("\ufffd", out)  # read as U+FFFD; the output still slices the input
     return out

@@ -33,3 +33,18 @@ def news_articles() -> list[dict]:
     if not NEWS.exists():
         pytest.skip(f"{NEWS} not present")
     return [json.loads(line) for line in NEWS.read_text(encoding="utf-8").splitlines()]
+
+
+# Hypothesis: a few hundred examples in the suite (CI); `--hypothesis-profile long` for 100,000 locally.
+try:
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        "suite", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+    )
+    settings.register_profile(
+        "long", max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck), derandomize=False
+    )
+    settings.load_profile("suite")
+except ImportError:  # the hypothesis tests skip themselves
+    pass

@@ -87,6 +87,8 @@ def load_ner(model_dir: Path, numpy_decoder: bool = True) -> Language | None:
         nlp = KutipanIndonesian.from_config(cfg)
     except Exception as exc:  # an empty, corrupted or foreign config: name the file and the problem
         raise ModelError(str(config), f"cannot read the NER model's config ({type(exc).__name__}: {exc})") from exc
+    if "ner" not in nlp.pipe_names:  # an empty config reads as a pipeline without components
+        raise ModelError(str(config), "cannot read the NER model's config (it defines no 'ner' component)")
     try:
         nlp.from_disk(path, exclude=["tokenizer"])
     except Exception as exc:  # spaCy's message names the file it could not read

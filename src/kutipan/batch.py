@@ -120,17 +120,11 @@ def run_extract(opts: ExtractOptions, stdout: IO[str] | None = None, stderr: IO[
         print(f"kutipan: {message}", file=stderr)
 
     fmt = choose_format(opts)
-    problem = usage_problem(opts, fmt) or _overwrites_input(opts)
     try:
-        if problem:
-            raise KutipanError(problem)
-        if fmt == "parquet":
-            check_parquet(opts.output or "")
-        extractor = _extractor(opts)
+        extractor = _start(opts, fmt)
     except KutipanError as exc:
         say(str(exc))
         return EXIT_USAGE
-
     failures: list[str] = []
 
     def on_error(exc: InputError) -> None:
@@ -139,19 +133,15 @@ def run_extract(opts: ExtractOptions, stdout: IO[str] | None = None, stderr: IO[
 
     files = list(expand_inputs(opts.paths, opts.read, on_error))
     if not files:
-        globs = {"text": "*.txt", "jsonl": "*.jsonl", "csv": "*.csv", "tsv": "*.tsv"}
         if not failures:
-            say(f"no input files (folders are searched for {globs[opts.read.input_format or 'text']})")
+            say(f"no input files (folders are searched for {' '.join(FOLDER_GLOBS[opts.read.input_format or 'text'])})")
         return EXIT_FAILED
 
     try:
-        # usage_problem() has made sure that --resume comes with an output file
-        done, keep, header = resume_point(str(opts.output), fmt) if opts.resume else (set(), None, None)
+        done, keep, header = _resume_point(opts, fmt, say)
     except KutipanError as exc:
         say(str(exc))
         return EXIT_USAGE
-    if done and not opts.quiet:
-        say(f"resuming: {len(done)} document(s) already in {partial_path(str(opts.output))} are skipped")
     show = not opts.quiet and stderr.isatty()
     bar = progress_bar(count_records(files, opts.read) if show else None, disable=not show, stream=stderr)
     written = 0
@@ -159,8 +149,9 @@ def run_extract(opts: ExtractOptions, stdout: IO[str] | None = None, stderr: IO[
         with _output(opts.output, fmt, stdout, keep) as fh:
             writer = _writer(fmt, fh, _single_text_input(opts), header, say)
             inflight: deque[Record] = deque()
-            records = _within_limit(read_records(files, opts.read, on_error), extractor, on_error)
-            texts = _pending(records, done, inflight, bar)
+            texts = _pending(
+                _within_limit(read_records(files, opts.read, on_error), extractor, on_error), done, inflight, bar
+            )
             for doc in extractor.pipe(texts, as_tuples=True, batch_size=opts.batch_size, n_process=opts.jobs):
                 record = inflight.popleft()
                 writer.write(doc.to_dict(include_text=opts.include_text), record.meta)
@@ -178,7 +169,29 @@ def run_extract(opts: ExtractOptions, stdout: IO[str] | None = None, stderr: IO[
     bar.close()
     if failures:
         say(f"{len(failures)} input(s) or record(s) failed; {written} document(s) written")
-    return EXIT_FAILED if failures else EXIT_OK
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _resume_point(opts: ExtractOptions, fmt: str, say) -> tuple[set[str], int | None, list[str] | None]:
+    """What `--resume` keeps (`writers.resume_point`), said on stderr; nothing without `--resume`."""
+    if not opts.resume:
+        return set(), None, None
+    # usage_problem() has made sure that --resume comes with an output file
+    done, keep, header = resume_point(str(opts.output), fmt)
+    if done and not opts.quiet:
+        say(f"resuming: {len(done)} document(s) already in {partial_path(str(opts.output))} are skipped")
+    return done, keep, header
+
+
+def _start(opts: ExtractOptions, fmt: str):
+    """The Extractor, or `KutipanError` saying why these options can't run (exit status 2)."""
+    problem = usage_problem(opts, fmt) or _overwrites_input(opts)
+    if problem:
+        raise KutipanError(problem)
+    if fmt == "parquet":
+        check_parquet(opts.output or "")
+    return _extractor(opts)
 
 
 def _extractor(opts: ExtractOptions):

@@ -152,14 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no resume notice")
     ex.add_argument("--resume", action="store_true", help="keep the documents already in OUT (or OUT.partial)")
-    ex.add_argument(
-        "--max-chars",
-        type=_max_chars,
-        default=MAX_CHARS,
-        metavar="N",
-        help=f"report a document longer than N characters as too long instead of reading it (default: {MAX_CHARS:,};"
-        " 0 for no limit)",
-    )
+    limit = f"report a document longer than N characters as too long (default: {MAX_CHARS:,}; 0: no limit)"
+    ex.add_argument("--max-chars", type=_max_chars, default=MAX_CHARS, metavar="N", help=limit)
     ex.set_defaults(func=_cmd_extract)
 
     ev = sub.add_parser("evaluate", help="score predictions (or the current extractor) against gold")

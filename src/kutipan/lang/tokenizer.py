@@ -111,5 +111,5 @@ def join_docs(docs: list[Doc], texts: list[str]) -> Doc:
     out = Doc(vocab, words=words, spaces=spaces)
     arrays = [doc.to_array(_JOINED) for doc in docs if len(doc)]
     if arrays:
-        out.from_array(_JOINED, numpy.concatenate(arrays))
+        out.from_array(_JOINED, numpy.concatenate(arrays))  # type: ignore[arg-type]  # a 2-d integer array
     return out

@@ -79,6 +79,9 @@ def make_text(case: str, chars: int) -> str:
     if case == "nested":
         half = max(chars // 4, 1)
         return "“" + "‘“" * half + "Kami siap" + "”’" * half + "” kata Budi."
+    if case == "nested_spaced":
+        half = max(chars // 8, 1)
+        return "“ " + "‘ “ " * half + "Kami siap" + " ” ’" * half + " ” kata Budi."
     if case == "speakers":
         out, n = [], 0
         while sum(map(len, out)) < chars:
@@ -94,7 +97,7 @@ def make_text(case: str, chars: int) -> str:
     raise ValueError(f"unknown case {case!r}")
 
 
-CASES = ("news", "caps", "nested", "speakers", "marks", "dots", "dashes")
+CASES = ("news", "caps", "nested", "nested_spaced", "speakers", "marks", "dots", "dashes")
 
 
 def run_case(case: str, chars: int, timeout: float, use_models: bool) -> dict:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -183,8 +183,27 @@ def _menurut_before(view: DocView, a: int, b: int, c: int) -> CueBefore | None:
 def _runs_to_sentence_end(text: str, m: MarkedSpan, sent: Range) -> bool:
     if m.close_mark is None:
         return True
-    rest = text[m.close_mark + 1 : sent[1]]
-    return not _HAS_WORD.search(rest)
+    return _next_word(text, m.close_mark + 1) >= sent[1]  # no word between the closing mark and the end
+
+
+@lru_cache(maxsize=1)
+def _word_runs(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the runs of word characters of `text` (for the last text only)."""
+    runs = [(w.start(), w.end()) for w in _WORDS.finditer(text)]
+    return [a for a, _ in runs], [b for _, b in runs]
+
+
+def _next_word(text: str, pos: int) -> int:
+    """The first position at or after `pos` that holds a word character (`len(text)` if none).
+
+    A look-up in the text's word runs: scanning from each closing mark to its sentence's end was
+    quadratic in a long sentence of nested marks.
+    """
+    starts, ends = _word_runs(text)
+    k = bisect.bisect_right(starts, pos) - 1
+    if k >= 0 and ends[k] > pos:
+        return pos
+    return starts[k + 1] if k + 1 < len(starts) else len(text)
 
 
 def _looks_like_speech(text: str, m: MarkedSpan, para: Range) -> bool:

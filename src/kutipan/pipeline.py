@@ -159,7 +159,7 @@ class Annotator:
         ranges = chunk_ranges(norm)
         if len(ranges) == 1:
             return self.nlp(make_doc(self.nlp, norm))
-        docs = [self.nlp(make_doc(self.nlp, norm[a:b])) for a, b in ranges]
+        docs = (self.nlp(make_doc(self.nlp, norm[a:b])) for a, b in ranges)  # one chunk's Doc at a time
         return join_docs(docs, [norm[a:b] for a, b in ranges])
 
     def annotate(self, doc: Doc, doc_id: str | None = None, text: str | None = None) -> Document:

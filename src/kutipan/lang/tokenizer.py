@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, NORM, ORTH, SPACY
@@ -96,20 +97,28 @@ def make_doc(nlp: Language, text: str) -> Doc:
 _JOINED = [NORM, ENT_IOB, ENT_TYPE]
 
 
-def join_docs(docs: list[Doc], texts: list[str]) -> Doc:
+def join_docs(docs: Iterable[Doc], texts: list[str]) -> Doc:
     """One Doc of consecutive Docs (`texts` are their texts): the words, norms and entities of each.
 
-    Why not `Doc.from_docs`: it makes a Python object per token, 25 µs each; this reads arrays.
+    Why not `Doc.from_docs`: it makes a Python object per token, 25 µs each; this reads arrays. `docs`
+    may be a generator: each Doc is read and dropped before the next is made, so a long text never
+    holds its chunks' Docs and the joined Doc at once.
     """
-    vocab = docs[0].vocab
     words: list[str] = []
     spaces: list[bool] = []
+    arrays = []
+    vocab = None
     for doc, text in zip(docs, texts, strict=True):
+        vocab = doc.vocab
         pairs = doc.to_array([IDX, LENGTH, SPACY]).tolist()
         words += [text[i : i + n] for i, n, _ in pairs]
         spaces += [bool(sp) for _, _, sp in pairs]
+        if len(doc):
+            arrays.append(doc.to_array(_JOINED))
+    if vocab is None:
+        raise ValueError("join_docs needs at least one Doc")
     out = Doc(vocab, words=words, spaces=spaces)
-    arrays = [doc.to_array(_JOINED) for doc in docs if len(doc)]
+    del words, spaces
     if arrays:
         out.from_array(_JOINED, numpy.concatenate(arrays))  # type: ignore[arg-type]  # a 2-d integer array
     return out

@@ -15,6 +15,7 @@ paragraph (`split`).
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -187,10 +188,13 @@ def _runs_to_sentence_end(text: str, m: MarkedSpan, sent: Range) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _word_runs(text: str) -> tuple[list[int], list[int]]:
+def _word_runs(text: str) -> tuple[array, array]:
     """Starts and ends of the runs of word characters of `text` (for the last text only)."""
-    runs = [(w.start(), w.end()) for w in _WORDS.finditer(text)]
-    return [a for a, _ in runs], [b for _, b in runs]
+    starts, ends = array("q"), array("q")
+    for w in _WORDS.finditer(text):
+        starts.append(w.start())
+        ends.append(w.end())
+    return starts, ends
 
 
 def _next_word(text: str, pos: int) -> int:

@@ -18,6 +18,7 @@ mention of every speaker cost a dictionary look-up each, not a scan of the docum
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -46,8 +47,8 @@ class DocView:
     doc: Doc
     text: str
     words: list[str] = field(repr=False)  # word texts (white-space tokens left out)
-    starts: list[int] = field(repr=False)  # word start offsets, ascending
-    toks: list[int] = field(repr=False)  # view index → Doc token index
+    starts: Sequence[int] = field(repr=False)  # word start offsets, ascending
+    toks: Sequence[int] = field(repr=False)  # view index → Doc token index
 
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> DocView:
@@ -55,12 +56,14 @@ class DocView:
         text = doc.text if text is None else text
         # from offsets and lengths, without making a Token object per word
         pairs = doc.to_array([IDX, LENGTH]).tolist()
-        keep = [k for k, (i, n) in enumerate(pairs) if not is_gap(text[i : i + n])]
+        keep: Sequence[int] = [k for k, (i, n) in enumerate(pairs) if not is_gap(text[i : i + n])]
+        if len(keep) == len(pairs):
+            keep = range(len(pairs))  # no white-space token: the same indices, in no memory
         return cls(
             doc,
             text,
             [text[pairs[k][0] : pairs[k][0] + pairs[k][1]] for k in keep],
-            [pairs[k][0] for k in keep],
+            array("q", [pairs[k][0] for k in keep]),  # 8 bytes an offset, not a Python int each
             keep,
         )
 

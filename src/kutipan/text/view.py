@@ -108,8 +108,8 @@ class DocView:
         for e in self.doc.ents:
             if e.label_ != "PER":
                 continue
-            a, b = self.at_or_after(e.start_char), self.at_or_after(e.end_char)
-            out.update((k, (a, b)) for k in range(a, b))
+            span = (self.at_or_after(e.start_char), self.at_or_after(e.end_char))
+            out.update(dict.fromkeys(range(*span), span))  # one tuple per entity, shared by its words
         return out
 
     @cached_property

@@ -62,9 +62,10 @@ def list_speakers(text: str, reg: SpeakerRegistry, quotes: list[Quote]) -> list[
     """
     used = [sp for sp in reg.speakers if sp.quotes]
     renum = {sp.id: f"s{k}" for k, sp in enumerate(used, 1)}
+    by_id = {s.id: s for s in used}  # a look-up per quote, not a scan of the speakers
     for q in quotes:
         if q.speaker is not None:
-            sp = next(s for s in used if s.id == q.speaker.entity)
+            sp = by_id[q.speaker.entity]
             q.speaker = SpeakerRef(renum[sp.id], sp.name, q.speaker.mention)
     return [_speaker(text, sp, renum[sp.id]) for sp in used]
 

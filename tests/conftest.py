@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,23 @@ def run_cli(argv, capsys, stdin: bytes | None = None, monkeypatch=None) -> tuple
     code = main(argv)
     out, err = capsys.readouterr()
     return code, out, err
+
+
+# Hypothesis: a few hundred examples in the suite (CI); `--hypothesis-profile long` for 100,000 locally.
+try:
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        "suite", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+    )
+    # KUTIPAN_LONG_EXAMPLES: fewer (or more) for a run that must fit a time budget
+    settings.register_profile(
+        "long",
+        max_examples=int(os.environ.get("KUTIPAN_LONG_EXAMPLES", "100000")),
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        derandomize=False,
+    )
+    settings.load_profile("suite")
+except ImportError:  # the hypothesis tests skip themselves
+    pass

@@ -16,10 +16,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "kutipan"
-# written for this test: the NER model finds "Kampung Code", which the rules alone do not
+# written for this test: the NER model finds "Universitas Gadjah Mada", which the rules alone do not
 PASSAGE = (
-    "Warga Kampung Code di Yogyakarta membersihkan sungai bersama relawan Palang Merah Indonesia. "
-    '"Sampahnya makin banyak," kata Sutrisno, ketua RT setempat.\n'
+    "Rombongan Universitas Gadjah Mada tiba di Bandara Adisutjipto pada Senin pagi bersama Bank Indonesia. "
+    '"Kami siap membantu," kata Sutrisno, ketua rombongan.\n'
 )
 
 
@@ -112,4 +112,4 @@ def test_wheel_from_sdist_carries_models_and_uses_them(tmp_path):
         return {(e["text"], e["label"]) for e in json.loads(res.stdout)["entities"]}
 
     with_models, rules = extract(), extract("--rules-only")
-    assert ("Kampung Code", "LOC") in with_models - rules
+    assert ("Universitas Gadjah Mada", "ORG") in with_models - rules

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from kutipan.attribution import Pattern, RawQuote, find_quotes
 from kutipan.attribution.indirect import SyntaxBackend
-from kutipan.document import Cue, Document, Mention, MentionKind, Quote, SpeakerRef
+from kutipan.document import Cue, Document, Mention, MentionKind, Quote, SpeakerRef, document_from_dict
 from kutipan.entities import find_entities
 from kutipan.speakers.aliases import merge_abbreviations
 from kutipan.speakers.describe import describe_speakers
@@ -31,6 +31,7 @@ from kutipan.speakers.ranking import RerankContext, Resolved, rerank, resolve_sp
 from kutipan.speakers.registry import SpeakerRegistry
 from kutipan.speakers.rolesplit import RoleSplitter, resplit_roles
 from kutipan.text.cues import cue_sense
+from kutipan.text.normalize import normalize_space
 from kutipan.text.view import DocView
 
 
@@ -86,6 +87,7 @@ def annotate(
     trace: list[dict[str, Any]] | None = None,
     splitter: RoleSplitter | None = None,
     syntax: SyntaxBackend | None = None,
+    text: str | None = None,
 ) -> Document:
     """Find quotations, speakers, roles and entities in a tokenised Doc.
 
@@ -96,11 +98,13 @@ def annotate(
         trace: when a list is given, the ranker's candidate sets are appended to it (for training).
         splitter: the learned title/organisation splitter for role phrases.
         syntax: a dependency parser (`kutipan.syntax`) for the sentences the indirect rule sieves leave.
+        text: the input as given, when `doc.text` is its `normalize_space` form (same length): the output
+            holds `text` and its slices, so offsets and span texts are those of the exact input.
 
     Returns:
-        The Document, with offsets into `doc.text`.
+        The Document, with offsets into `doc.text` (and `text`).
     """
-    view = DocView.of(doc)
+    view = DocView.of(doc, normalize_space(text) if text is not None else None)
     raw, people = find_quotes(view, syntax)
     reg = SpeakerRegistry()
     resolved = resolve_speakers(view, reg, raw, people)
@@ -114,7 +118,34 @@ def annotate(
         resplit_roles(view, speakers, splitter)
     describe_speakers(view.text, speakers)
     entities = find_entities(view, speakers)
-    return Document(doc_id, view.text, quotes, speakers, entities)
+    document = Document(doc_id, view.text, quotes, speakers, entities)
+    if text is None or text == view.text:
+        return document
+    if len(text) != len(view.text):
+        raise ValueError("text must have the length of doc.text (normalize_space keeps it)")
+    return document_from_dict(exact_texts(document.to_dict(), text), text)
+
+
+def exact_texts(data: Any, text: str) -> Any:
+    """A `kutipan/1` dict whose span texts (and speaker roles) are slices of `text`, the exact input.
+
+    Why: the rules read the input with its white space normalised (`text.normalize`), and the output must
+    quote the input itself, no-break spaces and all.
+    """
+    if isinstance(data, list):
+        return [exact_texts(x, text) for x in data]
+    if not isinstance(data, dict):
+        return data
+    out = {k: exact_texts(v, text) for k, v in data.items()}
+    if isinstance(out.get("start"), int) and isinstance(out.get("end"), int) and "text" in out:
+        out["text"] = text[out["start"] : out["end"]]
+    if out.get("role") is not None:
+        parts = [p for p in (out.get("title"), out.get("organization")) if p]
+        if parts:
+            out["role"] = text[min(p["start"] for p in parts) : max(p["end"] for p in parts)]
+    if "text" in out and out.get("schema"):
+        out["text"] = text
+    return out
 
 
 def _merged(text: str, reg: SpeakerRegistry, resolved: list[Resolved]) -> list[Resolved]:

@@ -12,6 +12,7 @@ its `meta` is joined back there without sending it through the workers.
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import os
 import sys
 from collections import deque
@@ -20,9 +21,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from kutipan.errors import InputError, KutipanError
+from kutipan.errors import InputError, KutipanError, Terminated
 from kutipan.model_dir import check_model_dir
-from kutipan.readers import STDIN, ReadOptions, Record, count_records, expand_inputs, format_of, read_records
+from kutipan.readers import (
+    FOLDER_GLOBS,
+    STDIN,
+    ReadOptions,
+    Record,
+    count_records,
+    expand_inputs,
+    format_of,
+    read_records,
+)
+from kutipan.text.chunks import MAX_CHARS
 from kutipan.writers import (
     RESUMABLE,
     JsonLinesWriter,
@@ -43,7 +54,7 @@ OUTPUT_EXTENSIONS = {
     ".tsv": "tsv",
     ".parquet": "parquet",
 }
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
 
 
 @dataclass
@@ -63,6 +74,7 @@ class ExtractOptions:
     quiet: bool = False
     resume: bool = False
     dask: str | None = None  # a distributed scheduler address, or "local" for a local cluster
+    max_chars: int | None = MAX_CHARS
 
 
 def choose_format(opts: ExtractOptions) -> str:
@@ -110,36 +122,28 @@ def run_extract(opts: ExtractOptions, stdout: IO[str] | None = None, stderr: IO[
         print(f"kutipan: {message}", file=stderr)
 
     fmt = choose_format(opts)
-    problem = usage_problem(opts, fmt)
     try:
-        if problem:
-            raise KutipanError(problem)
-        if fmt == "parquet":
-            check_parquet(opts.output or "")
-        extractor = _extractor(opts)
+        extractor = _start(opts, fmt)
     except KutipanError as exc:
         say(str(exc))
         return EXIT_USAGE
-    files = list(expand_inputs(opts.paths, opts.read))
-    if not files:
-        globs = {"text": "*.txt", "jsonl": "*.jsonl", "csv": "*.csv", "tsv": "*.tsv"}
-        say(f"no input files (folders are searched for {globs[opts.read.input_format or 'text']})")
-        return EXIT_FAILED
-
     failures: list[str] = []
 
     def on_error(exc: InputError) -> None:
         say(str(exc))
         failures.append(exc.path)
 
+    files = list(expand_inputs(opts.paths, opts.read, on_error))
+    if not files:
+        if not failures:
+            say(f"no input files (folders are searched for {' '.join(FOLDER_GLOBS[opts.read.input_format or 'text'])})")
+        return EXIT_FAILED
+
     try:
-        # usage_problem() has made sure that --resume comes with an output file
-        done, keep, header = resume_point(str(opts.output), fmt) if opts.resume else (set(), None, None)
+        done, keep, header = _resume_point(opts, fmt, say)
     except KutipanError as exc:
         say(str(exc))
         return EXIT_USAGE
-    if done and not opts.quiet:
-        say(f"resuming: {len(done)} document(s) already in {partial_path(str(opts.output))} are skipped")
     show = not opts.quiet and stderr.isatty()
     bar = progress_bar(count_records(files, opts.read) if show else None, disable=not show, stream=stderr)
     written = 0
@@ -147,7 +151,9 @@ def run_extract(opts: ExtractOptions, stdout: IO[str] | None = None, stderr: IO[
         with _output(opts.output, fmt, stdout, keep) as fh:
             writer = _writer(fmt, fh, _single_text_input(opts), header, say)
             inflight: deque[Record] = deque()
-            texts = _pending(read_records(files, opts.read, on_error), done, inflight, bar)
+            texts = _pending(
+                _within_limit(read_records(files, opts.read, on_error), extractor, on_error), done, inflight, bar
+            )
             for data in _documents(opts, extractor, texts):
                 record = inflight.popleft()
                 writer.write(data, record.meta)
@@ -157,15 +163,37 @@ def run_extract(opts: ExtractOptions, stdout: IO[str] | None = None, stderr: IO[
     except KutipanError as exc:
         say(str(exc))
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (`Terminated`)
         bar.close()
         if opts.output not in (None, "-"):
             say(f"interrupted: {written} document(s) in {partial_path(opts.output)}; run again with --resume")
-        return EXIT_INTERRUPTED
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
     bar.close()
     if failures:
         say(f"{len(failures)} input(s) or record(s) failed; {written} document(s) written")
-    return EXIT_FAILED if failures else EXIT_OK
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _resume_point(opts: ExtractOptions, fmt: str, say) -> tuple[set[str], int | None, list[str] | None]:
+    """What `--resume` keeps (`writers.resume_point`), said on stderr; nothing without `--resume`."""
+    if not opts.resume:
+        return set(), None, None
+    # usage_problem() has made sure that --resume comes with an output file
+    done, keep, header = resume_point(str(opts.output), fmt)
+    if done and not opts.quiet:
+        say(f"resuming: {len(done)} document(s) already in {partial_path(str(opts.output))} are skipped")
+    return done, keep, header
+
+
+def _start(opts: ExtractOptions, fmt: str):
+    """The Extractor, or `KutipanError` saying why these options can't run (exit status 2)."""
+    problem = usage_problem(opts, fmt) or _overwrites_input(opts)
+    if problem:
+        raise KutipanError(problem)
+    if fmt == "parquet":
+        check_parquet(opts.output or "")
+    return _extractor(opts)
 
 
 def _documents(opts: ExtractOptions, extractor: Any, texts: Iterator[tuple[str, str]]) -> Iterator[dict]:
@@ -196,7 +224,37 @@ def _extractor(opts: ExtractOptions):
     if not opts.rules_only:
         named = opts.models or os.environ.get("KUTIPAN_MODELS")
         model_dir = check_model_dir(named) if named else None
-    return Extractor(model_dir=model_dir, use_models=not opts.rules_only, syntax=opts.syntax)
+    return Extractor(model_dir=model_dir, use_models=not opts.rules_only, syntax=opts.syntax, max_chars=opts.max_chars)
+
+
+def _overwrites_input(opts: ExtractOptions) -> str | None:
+    """Why `-o` can't be used: it names one of the inputs (`kutipan extract a.txt -o a.txt`), else None."""
+    if opts.output in (None, "-"):
+        return None
+    out = Path(os.path.realpath(opts.output))
+    for path in opts.paths:
+        if path == STDIN:
+            continue
+        p = Path(os.path.realpath(path))
+        if out == p or (p.is_dir() and p in out.parents and _matches_input(out, opts)):
+            return f"{opts.output}: is also an input; refusing to overwrite it (choose another -o)"
+    return None
+
+
+def _matches_input(out: Path, opts: ExtractOptions) -> bool:
+    """Whether a file inside an input folder would be read as input (its name matches the folder's globs)."""
+    return any(fnmatch.fnmatchcase(out.name, g) for g in FOLDER_GLOBS[opts.read.input_format or "text"])
+
+
+def _within_limit(records: Iterator[Record], extractor, on_error) -> Iterator[Record]:
+    """The records not longer than the extractor's `max_chars`; a longer one is reported and skipped."""
+    for record in records:
+        try:
+            extractor.check_length(record.text, record.id)
+        except InputError as exc:
+            on_error(exc)
+            continue
+        yield record
 
 
 def _pending(records: Iterator[Record], done: set[str], inflight: deque[Record], bar) -> Iterator[tuple[str, str]]:

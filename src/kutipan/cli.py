@@ -10,13 +10,18 @@ out, and the exit status is 1 when any file failed.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
+import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 from kutipan import __version__, view
+from kutipan.errors import Terminated
 from kutipan.report import command as report_command
+from kutipan.text.chunks import MAX_CHARS
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -36,6 +41,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         "quiet",
         "resume",
         "dask",
+        "max_chars",
     )
     opts = ExtractOptions(args.paths, read=read, **{k: getattr(args, k) for k in names})
     return run_extract(opts)
@@ -66,6 +72,17 @@ def _jobs(value: str) -> int:
     if n == 0 or n < -1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, or -1 for all CPUs, not {n}")
     return n
+
+
+def _max_chars(value: str) -> int | None:
+    """An argparse type: a number of characters, 0 for no limit (None)."""
+    try:
+        n = int(value.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more, not {n}")
+    return n or None
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
@@ -110,7 +127,15 @@ def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kutipan", description="Who said what in Indonesian news.")
     ap.add_argument("--version", action="version", version=f"kutipan {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
+    _add_extract(sub)
+    _add_evaluate(sub)
+    report_command.add_subparser(sub)
+    view.add_subparser(sub)
+    return ap
 
+
+def _add_extract(sub: Any) -> None:
+    """The `kutipan extract` subcommand and its options."""
     ex = sub.add_parser(
         "extract",
         help="extract quotes from text files, folders, JSON Lines, CSV/TSV or - (stdin)",
@@ -152,13 +177,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="run on Dask workers: a distributed scheduler address (tcp://host:8786), or 'local' for a local "
         "cluster of one process per CPU (needs the dask extra)",
     )
+    limit = f"report a document longer than N characters as too long (default: {MAX_CHARS:,}; 0: no limit)"
+    ex.add_argument("--max-chars", type=_max_chars, default=MAX_CHARS, metavar="N", help=limit)
     ex.set_defaults(func=_cmd_extract)
 
+
+def _add_evaluate(sub: Any) -> None:
+    """The `kutipan evaluate` subcommand and its options."""
     ev = sub.add_parser("evaluate", help="score predictions (or the current extractor) against gold")
     ev.add_argument("gold", help="gold corpus: a .jsonl file or a folder of them (corpus/)")
     ev.add_argument("pred", nargs="?", help="predictions in kutipan/1 JSON Lines (default: run the extractor)")
     ev.add_argument("--split", choices=["train", "dev", "test", "all"], default="all")
-    ev.add_argument("--source", help="only documents of this source (news-dev or written)")
+    ev.add_argument("--source", help="only documents of this source (news-dev, news-train or written)")
     ev.add_argument(
         "--outlet",
         nargs="?",
@@ -171,18 +201,32 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--rules-only", action="store_true")
     ev.add_argument("--syntax", choices=_SYNTAX_CHOICES, default="none", help=_SYNTAX_HELP)
     ev.set_defaults(func=_cmd_evaluate)
-    report_command.add_subparser(sub)
-    view.add_subparser(sub)
-    return ap
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated()
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (130 on Ctrl-C, 143 on SIGTERM, at any point)."""
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        return _main(argv)
+    except Terminated:
+        return 143
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str] | None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    for stream in (sys.stdout, sys.stderr):  # a name or text that is not Unicode never stops the output
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except BrokenPipeError:
         return 1
-    except KeyboardInterrupt:
-        return 130

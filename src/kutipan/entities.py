@@ -8,6 +8,8 @@ that speak are `ORG`, and region names from the gazetteer (`data/regions.txt`) a
 
 from __future__ import annotations
 
+import bisect
+
 from kutipan.document import Entity, Speaker
 from kutipan.lang import lexicon
 from kutipan.text.view import DocView
@@ -50,9 +52,29 @@ def find_entities(view: DocView, speakers: list[Speaker]) -> list[Entity]:
             extra.append(Entity(o.start, o.end, o.text, "ORG"))
     if not view.ents:
         extra += _regions(view)
-    taken = [(e.start, e.end) for e in found]
+    taken = _Disjoint([(e.start, e.end) for e in found])
     for e in sorted(extra, key=lambda e: (-(e.end - e.start), e.start)):
-        if not any(e.start < b and a < e.end for a, b in taken):
+        if not taken.overlaps(e.start, e.end):
             found.append(e)
-            taken.append((e.start, e.end))
+            taken.add(e.start, e.end)
     return sorted(found, key=lambda e: e.start)
+
+
+class _Disjoint:
+    """Non-overlapping character ranges, sorted: "does [s, e) overlap one" is a binary search.
+
+    The model's entities never overlap, and a range is added only where it overlaps none, so the ranges
+    stay disjoint; a scan of them per candidate was quadratic in long texts.
+    """
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self.ranges = sorted(ranges)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect.bisect_left(self.ranges, (s, s))
+        if k > 0 and self.ranges[k - 1][1] > s:
+            return True
+        return k < len(self.ranges) and self.ranges[k][0] < e
+
+    def add(self, s: int, e: int) -> None:
+        bisect.insort(self.ranges, (s, e))

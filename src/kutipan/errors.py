@@ -23,3 +23,7 @@ class ModelError(KutipanError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised by the command line's handler so that a run ends as on Ctrl-C (exit status 143)."""

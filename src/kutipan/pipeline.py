@@ -19,6 +19,7 @@ import logging
 import multiprocessing as mp
 import os
 import shutil
+import signal
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -31,14 +32,16 @@ from spacy.util import minibatch
 from kutipan.assemble import annotate
 from kutipan.attribution.indirect import SyntaxBackend
 from kutipan.document import Document, document_from_dict
-from kutipan.errors import ModelError
+from kutipan.errors import InputError, ModelError
 from kutipan.inputs import read_text
-from kutipan.lang.tokenizer import make_nlp
+from kutipan.lang.tokenizer import join_docs, make_doc, make_nlp
 from kutipan.ml.ner_decoder import NumpyNER
 from kutipan.model_dir import default_model_dir
 from kutipan.speakers.ranker import SpeakerRanker
 from kutipan.speakers.rolesplit import RoleSplitter
 from kutipan.syntax import load_syntax
+from kutipan.text.chunks import CHUNK_CHARS, MAX_CHARS, chunk_ranges
+from kutipan.text.normalize import normalize_space
 
 log = logging.getLogger("kutipan")
 EXT = "kutipan"
@@ -68,21 +71,30 @@ def load_ner(model_dir: Path, numpy_decoder: bool = True) -> Language | None:
     times faster; `numpy_decoder=False` keeps spaCy's own component.
 
     Raises:
-        ModelError: the folder exists but the model in it cannot be read.
+        ModelError: the `ner` folder exists but a file of the model is missing or can't be read (named).
     """
     path = model_dir / "ner"
-    if not (path / "config.cfg").exists():
+    if not path.is_dir():
         _warn_once(path, "kutipan: no NER model at %s; entities come from rules only", path)
         return None
     from spacy import util
 
     from kutipan.lang.tokenizer import KutipanIndonesian, add_special_cases
 
+    config = path / "config.cfg"
+    if not config.is_file():
+        raise ModelError(str(config), "missing: the NER model folder has no config.cfg")
     try:
-        nlp = KutipanIndonesian.from_config(util.load_config(path / "config.cfg"))
+        cfg = util.load_config(config)
+        nlp = KutipanIndonesian.from_config(cfg)
+    except Exception as exc:  # an empty, corrupted or foreign config: name the file and the problem
+        raise ModelError(str(config), f"cannot read the NER model's config ({type(exc).__name__}: {exc})") from exc
+    if "ner" not in nlp.pipe_names:  # an empty config reads as a pipeline without components
+        raise ModelError(str(config), "cannot read the NER model's config (it defines no 'ner' component)")
+    try:
         nlp.from_disk(path, exclude=["tokenizer"])
-    except Exception as exc:  # a corrupted or foreign model: name the folder and the problem
-        raise ModelError(str(path), f"cannot load the NER model ({type(exc).__name__}: {exc})") from exc
+    except Exception as exc:  # spaCy's message names the file it could not read
+        raise ModelError(str(path), f"cannot load the NER model's weights ({type(exc).__name__}: {exc})") from exc
     add_special_cases(nlp)
     if numpy_decoder and NumpyNER.from_pipe(nlp.get_pipe("ner")) is not None:
         nlp.add_pipe("kutipan_ner", name="ner_numpy", after="ner")
@@ -92,11 +104,17 @@ def load_ner(model_dir: Path, numpy_decoder: bool = True) -> Language | None:
 
 
 def _load_weights(model_dir: Path, name: str, cls, without: str):
-    """`cls` from `model_dir/name/name.json`, or None (warned once) when absent."""
+    """`cls` from `model_dir/name/name.json`, or None (warned once) when the folder `name` is absent.
+
+    Raises:
+        ModelError: the folder exists without its JSON file, or the file can't be read.
+    """
     path = model_dir / name / f"{name}.json"
-    if not path.exists():
-        _warn_once(path, "kutipan: no %s at %s; %s", cls.WHAT, path, without)
+    if not path.parent.is_dir():
+        _warn_once(path, "kutipan: no %s at %s; %s", cls.WHAT, path.parent, without)
         return None
+    if not path.is_file():
+        raise ModelError(str(path), f"missing: the {cls.WHAT} folder has no {path.name}")
     return cls.load(path)
 
 
@@ -135,28 +153,48 @@ class Annotator:
 
     def __init__(self, model_dir: str | Path | None = None, use_models: bool = True, syntax: str = "none"):
         self.model_dir = Path(model_dir) if model_dir else default_model_dir()
+        if use_models and not self.model_dir.is_dir():
+            # the one way to run on rules alone without asking for it: no models folder at all, said out loud
+            _warn_once(self.model_dir, "kutipan: no models folder at %s; running on rules only", self.model_dir)
+            use_models = False
         self.use_models = use_models
         self.syntax_name = syntax if use_models else "none"
         self.syntax = load_syntax_backend(self.model_dir, self.syntax_name)
         ner = load_ner(self.model_dir) if use_models else None
         self.has_ner = ner is not None
         self.nlp: Language = ner if ner is not None else make_nlp()
+        self.nlp.max_length = CHUNK_CHARS + 1  # chunks are never longer (`text.chunks`)
         self.ranker = load_ranker(self.model_dir) if use_models else None
         self.splitter = load_splitter(self.model_dir) if use_models else None
 
     def prepare(self, text: str) -> Doc:
-        """The Doc the rule layer reads: kutipan's tokens, with the NER model's entities."""
-        return self.nlp(text)
+        """The Doc the rule layer reads: kutipan's tokens, with the NER model's entities.
 
-    def annotate(self, doc: Doc, doc_id: str | None = None) -> Document:
-        """The rule layer and the learned models over a Doc made by `prepare`."""
-        return annotate(doc, doc_id, ranker=self.ranker, splitter=self.splitter, syntax=self.syntax)
+        The Doc's text is `normalize_space(text)` (the same length, white space made plain), tokenised and
+        tagged in chunks of at most `CHUNK_CHARS` characters cut at line breaks, so a text of any length
+        gives one Doc with offsets into the whole text.
+        """
+        norm = normalize_space(text)
+        ranges = chunk_ranges(norm)
+        if len(ranges) == 1:
+            return self.nlp(make_doc(self.nlp, norm))
+        docs = (self.nlp(make_doc(self.nlp, norm[a:b])) for a, b in ranges)  # one chunk's Doc at a time
+        return join_docs(docs, [norm[a:b] for a, b in ranges])
+
+    def annotate(self, doc: Doc, doc_id: str | None = None, text: str | None = None) -> Document:
+        """The rule layer and the learned models over a Doc made by `prepare` (of `text`, the exact input)."""
+        return annotate(doc, doc_id, ranker=self.ranker, splitter=self.splitter, syntax=self.syntax, text=text)
 
     def pipe(self, pairs: Iterable[tuple[str, str | None]], batch_size: int) -> Iterator[Document]:
-        """`(text, id)` pairs to Documents, in order, batching the NER model."""
-        stream = ((t, i) for t, i in pairs)
-        for doc, doc_id in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-            yield self.annotate(doc, doc_id)
+        """`(text, id)` pairs to Documents, in order, batching the NER model (long texts go one by one)."""
+        for batch in minibatch(pairs, batch_size):
+            short = [
+                (make_doc(self.nlp, normalize_space(t)), k) for k, (t, _) in enumerate(batch) if len(t) <= CHUNK_CHARS
+            ]
+            tagged = dict((k, d) for d, k in self.nlp.pipe(short, as_tuples=True, batch_size=batch_size))
+            for k, (text, doc_id) in enumerate(batch):
+                doc = tagged.pop(k) if k in tagged else self.prepare(text)
+                yield self.annotate(doc, doc_id, text)
 
 
 class KutipanComponent:
@@ -188,7 +226,8 @@ class KutipanComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ann = self.annotator
-        document = ann.annotate(ann.prepare(doc.text), doc.user_data.get("kutipan_id"))
+        text = doc.text
+        document = ann.annotate(ann.prepare(text), doc.user_data.get("kutipan_id"), text)
         set_annotations(doc, document)
         return doc
 
@@ -262,12 +301,24 @@ class Extractor:
         use_models: False to run the rule layer only.
         syntax: the dependency parser for indirect speech: `none` (default: the rules alone), `spacy`
             (`model_dir/parser`) or `stanza` (the `stanza` extra with its Indonesian models on disk).
+        max_chars: a longer text is refused with `InputError` ("too long") instead of being read; None
+            for no limit. Texts over spaCy's `max_length` are read in chunks either way.
     """
 
-    def __init__(self, model_dir: str | Path | None = None, use_models: bool = True, syntax: str = "none"):
+    def __init__(
+        self,
+        model_dir: str | Path | None = None,
+        use_models: bool = True,
+        syntax: str = "none",
+        max_chars: int | None = MAX_CHARS,
+    ):
+        if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1):
+            raise ValueError(f"max_chars must be a positive integer or None, not {max_chars!r}")
+        self.max_chars = max_chars
         self.annotator = Annotator(model_dir, use_models=use_models, syntax=syntax)
         self.model_dir = self.annotator.model_dir
         self.nlp = make_nlp()
+        self.nlp.max_length = max(self.nlp.max_length, max_chars or 0)
         config = {"models": str(self.model_dir), "use_models": use_models, "syntax": syntax}
         component: KutipanComponent = self.nlp.add_pipe("kutipan", config=config)  # type: ignore[assignment]
         component._annotator = self.annotator  # one copy of the models, shared
@@ -288,8 +339,17 @@ class Extractor:
         """Quotes, speakers, roles and entities of one text."""
         if not isinstance(text, str):
             raise TypeError(f"extract() takes a str, not {type(text).__name__}")
-        document = self.annotator.annotate(self.prepare(text), id)
+        self.check_length(text, id)
+        document = self.annotator.annotate(self.prepare(text), id, text)
         return document_from_dict(document.to_dict(), text)  # confidences rounded as in the JSON
+
+    def check_length(self, text: str, id: str | None = None) -> None:
+        """Raise `InputError` naming the document when `text` is longer than `max_chars`."""
+        if self.max_chars is not None and len(text) > self.max_chars:
+            raise InputError(
+                id if id is not None else "<text>",
+                f"too long: {len(text):,} characters (the limit is {self.max_chars:,}; see --max-chars)",
+            )
 
     def prepare(self, text: str) -> Doc:
         """The Doc as the rule layer receives it: tokenised, with the NER model's entities."""
@@ -316,6 +376,7 @@ class Extractor:
 
         Raises:
             ValueError: `batch_size` < 1, or `n_process` 0 or below -1 (at the call, not at the first item).
+            InputError: a text longer than `max_chars` (when it is reached; `kutipan extract` checks first).
         """
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise ValueError(f"batch_size must be a positive integer, not {batch_size!r}")
@@ -327,7 +388,7 @@ class Extractor:
 
     def _pipe(self, texts: Iterable[Any], batch_size: int, n_process: int, as_tuples: bool) -> Iterator[Document]:
         pairs: Iterable[tuple[Any, Any]] = texts if as_tuples else ((t, None) for t in texts)
-        checked = _checked(pairs)
+        checked = _checked(pairs, self)
         if n_process > 1 and "fork" in mp.get_all_start_methods():
             yield from self._pipe_processes(checked, batch_size, n_process)
             return
@@ -339,7 +400,7 @@ class Extractor:
     ) -> Iterator[Document]:
         global _WORKER
         _WORKER = self
-        with mp.get_context("fork").Pool(n_process) as pool:
+        with mp.get_context("fork").Pool(n_process, initializer=_quiet_worker) as pool:
             chunks = minibatch(pairs, batch_size)
             for batch in pool.imap(_work, chunks):
                 for data, text in batch:
@@ -357,14 +418,21 @@ def available_cpus() -> int:
         return os.cpu_count() or 1
 
 
+def _quiet_worker() -> None:
+    """In a forked worker: Ctrl-C and SIGTERM are the parent's to handle (it ends the pool), no tracebacks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _work(batch: list[tuple[str, str | None]]) -> list[tuple[dict, str]]:
     """Runs in a forked worker: the Extractor is inherited, not pickled."""
     assert _WORKER is not None
     return [(d.to_dict(), d.text) for d in _WORKER.annotator.pipe(batch, batch_size=len(batch))]
 
 
-def _checked(pairs: Iterable[tuple[Any, Any]]) -> Iterator[tuple[str, str | None]]:
+def _checked(pairs: Iterable[tuple[Any, Any]], extractor: Extractor) -> Iterator[tuple[str, str | None]]:
     for text, i in pairs:
         if not isinstance(text, str):
             raise TypeError(f"pipe() takes str texts, not {type(text).__name__}")
+        extractor.check_length(text, i)
         yield text, i

@@ -13,8 +13,12 @@ The text of a record is the field's value exactly as decoded, so output offsets 
 from __future__ import annotations
 
 import csv
+import errno
+import fnmatch
 import io
 import json
+import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -22,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kutipan.errors import InputError
-from kutipan.inputs import decode, read_text
+from kutipan.inputs import decode, display_name, read_text
 
 INPUT_FORMATS = ("text", "jsonl", "csv", "tsv")
 EXTENSIONS = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
@@ -32,6 +36,8 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 _DELIMITERS = {"csv": ",", "tsv": "\t"}
 _FORMAT_NAMES = {"jsonl": "JSON Lines", "csv": "CSV", "tsv": "TSV", "json": "JSON"}
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # news articles run past csv's default field limit of 131,072 characters
 csv.field_size_limit(2**31 - 1)
@@ -87,16 +93,69 @@ def format_of(path: str, options: ReadOptions) -> str:
     return options.input_format
 
 
-def expand_inputs(paths: Iterable[str], options: ReadOptions) -> Iterator[str]:
-    """Files named, and under folders the files of the input format (`*.txt` by default), sorted."""
+def expand_inputs(paths: Iterable[str], options: ReadOptions, on_error: ErrorHandler | None = None) -> Iterator[str]:
+    """Files named, and under folders the files of the input format (`*.txt` by default), sorted.
+
+    A path that can't be searched (a folder without permission, a symbolic link loop, a broken link
+    among a folder's files) goes to `on_error`, and the other paths are still given.
+    """
+    report = on_error or (lambda exc: None)
     for path in paths:
-        p = Path(path)
-        if path != STDIN and p.is_dir():
-            globs = FOLDER_GLOBS[options.input_format or "text"]
-            found = {f for g in globs for f in p.rglob(g) if f.is_file()}
-            yield from (str(f) for f in sorted(found))
+        if path == STDIN:
+            yield path
+            continue
+        try:
+            is_dir = Path(path).is_dir()
+        except OSError as exc:  # a path inside a folder that can't be searched
+            report(InputError(display_name(path), f"cannot read: {exc.strerror or exc}"))
+            continue
+        if is_dir:
+            yield from (
+                str(f) for f in sorted(_folder_files(path, FOLDER_GLOBS[options.input_format or "text"], report))
+            )
         else:
             yield path
+
+
+def _folder_files(root: str, globs: tuple[str, ...], report: ErrorHandler) -> list[Path]:
+    """The files under `root` whose names match `globs`, following links to folders once each."""
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+
+    def unreadable(exc: OSError) -> None:
+        report(InputError(display_name(str(exc.filename)), f"cannot read folder: {exc.strerror or exc}"))
+
+    for top, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
+        st = os.stat(top)
+        seen.add((st.st_dev, st.st_ino))
+        for d in list(dirs):
+            try:
+                st = os.stat(os.path.join(top, d))
+            except OSError:
+                continue  # os.walk reports it when it can't list it
+            if (st.st_dev, st.st_ino) in seen:
+                dirs.remove(d)
+                report(InputError(display_name(os.path.join(top, d)), "symbolic link loop (folder already searched)"))
+        for name in files:
+            if any(fnmatch.fnmatchcase(name, g) for g in globs):
+                full = os.path.join(top, name)
+                problem = _link_problem(full)
+                if problem:
+                    report(InputError(display_name(full), problem))
+                else:
+                    found.append(Path(full))
+    return found
+
+
+def _link_problem(path: str) -> str | None:
+    """Why a file found in a folder can't be read as one (a broken or looping link), or None."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return "broken symbolic link" if os.path.islink(path) else f"cannot read: {exc.strerror or exc}"
+    return None
 
 
 def read_records(paths: Iterable[str], options: ReadOptions, on_error: ErrorHandler) -> Iterator[Record]:
@@ -117,6 +176,8 @@ def read_records(paths: Iterable[str], options: ReadOptions, on_error: ErrorHand
                     yield from _csv_records(fh, _name(path), _DELIMITERS[fmt], options, on_error)
         except InputError as exc:
             on_error(exc)
+        except OSError as exc:  # opened but unreadable (permissions), or gone since it was listed
+            on_error(InputError(_name(path), f"cannot read: {exc.strerror or exc}"))
 
 
 def count_records(paths: Iterable[str], options: ReadOptions) -> int | None:
@@ -147,13 +208,13 @@ def count_records(paths: Iterable[str], options: ReadOptions) -> int | None:
 
 
 def _name(path: str) -> str:
-    return STDIN_NAME if path == STDIN else path
+    return STDIN_NAME if path == STDIN else display_name(path)
 
 
 def _text_record(path: str) -> Record:
     if path == STDIN:
         return Record(STDIN_NAME, decode(sys.stdin.buffer.read(), STDIN_NAME))
-    return Record(path, read_text(path))
+    return Record(_name(path), read_text(path))
 
 
 def _open_binary(path: str) -> IO[bytes]:
@@ -264,11 +325,14 @@ def _record(obj: dict[str, Any], where: str, options: ReadOptions) -> Record:
         raise InputError(where, f"field {options.text_field!r} is {_json_type(text)}, not a string")
     if not text.strip():
         raise InputError(where, f"empty text in field {options.text_field!r}")
+    bad = _SURROGATE.search(text)
+    if bad:  # a JSON escape such as "\\ud800" alone: not Unicode text, and no UTF-8 output can hold it
+        raise InputError(where, f"field {options.text_field!r} holds a lone surrogate at offset {bad.start()}")
     raw_id = obj.get(options.id_field)
     if raw_id is None or raw_id == "":
         doc_id = where
     elif isinstance(raw_id, (str, int, float)) and not isinstance(raw_id, bool):
-        doc_id = str(raw_id)
+        doc_id = display_name(str(raw_id))
     else:
         raise InputError(where, f"field {options.id_field!r} is {_json_type(raw_id)}, not a string or number")
     meta = {k: v for k, v in obj.items() if k not in (options.text_field, options.id_field)}

@@ -15,7 +15,7 @@ from kutipan.attribution.raw import Pattern, RawQuote
 from kutipan.attribution.subjects import find_people
 from kutipan.phrase.grammar import Phrase
 from kutipan.text.marks import find_marked
-from kutipan.text.segment import paragraphs, sentences
+from kutipan.text.segment import RangeIndex, paragraphs, sentences
 from kutipan.text.view import DocView
 
 __all__ = ["Pattern", "RawQuote", "find_quotes"]
@@ -34,7 +34,8 @@ def find_quotes(view: DocView, syntax: SyntaxBackend | None = None) -> tuple[lis
     marked = find_marked(text, paras)
     opening = frozenset(m.open_mark for m in marked)
     protected = [(m.open_mark, (m.close_mark + 1) if m.close_mark is not None else m.end) for m in marked]
-    sents_by_para = [sentences(text, p, protected, opening) for p in paras]
+    guard = RangeIndex(protected)
+    sents_by_para = [sentences(text, p, guard, opening) for p in paras]
 
     direct, terms = find_direct(view, paras, sents_by_para, marked)
     indirect = find_indirect(view, sents_by_para, direct, terms, syntax)

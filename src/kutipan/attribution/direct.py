@@ -14,9 +14,11 @@ paragraph (`split`).
 
 from __future__ import annotations
 
+import bisect
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -76,21 +78,34 @@ def _first_person() -> regex.Pattern:
     return regex.compile(rf"\b({forms})\b", regex.I)
 
 
-def _in_baca_juga(text: str, para: Range, pos: int) -> bool:
-    """Whether `pos` lies on a "Baca juga:" line (a link to another article), before its sentence ends."""
-    line = text[para[0] : pos]
-    found = list(_link_marker().finditer(line))
-    if not found:
-        return False
-    between = line[found[-1].end() :]
-    return not _SENTENCE_BREAK.search(between)
+def _in_baca_juga(text: str, para: Range, pos: int, found: list[tuple[int, int, int]] | None = None) -> bool:
+    """Whether `pos` (a quotation mark) lies on a "Baca juga:" line, before that line's sentence ends.
+
+    `found` is `_link_markers(text, para)`, computed once per paragraph by a caller that asks for many
+    marks: each mark then costs a binary search, not a scan of the paragraph.
+    """
+    if found is None:
+        found = _link_markers(text, para)
+    k = bisect.bisect_left(found, (pos,)) - 1  # the last marker that starts before pos (and so ends by it)
+    return k >= 0 and found[k][2] > pos
+
+
+def _link_markers(text: str, para: Range) -> list[tuple[int, int, int]]:
+    """`(start, end, reach)` of each link marker in a paragraph; a mark before `reach` is on its line.
+
+    `reach` is the end of the first sentence break after the marker (the paragraph's end if none): a
+    break must lie wholly before a mark to end the marker's line (`Baca juga: … Warga. "Kami …`).
+    """
+    out = []
+    for m in _link_marker().finditer(text, para[0], para[1]):
+        brk = _SENTENCE_BREAK.search(text, m.end(), para[1])
+        out.append((m.start(), m.end(), brk.end() if brk else para[1] + 1))
+    return out
 
 
 def _sentence_of(sents: list[Range], pos: int) -> Range | None:
-    for s in sents:
-        if s[0] <= pos < s[1]:
-            return s
-    return None
+    k = bisect.bisect_right(sents, (pos, float("inf"))) - 1  # sentences are ascending and disjoint
+    return sents[k] if k >= 0 and sents[k][0] <= pos < sents[k][1] else None
 
 
 def _clause_end(view: DocView, i: int, lim: int) -> int:
@@ -169,8 +184,30 @@ def _menurut_before(view: DocView, a: int, b: int, c: int) -> CueBefore | None:
 def _runs_to_sentence_end(text: str, m: MarkedSpan, sent: Range) -> bool:
     if m.close_mark is None:
         return True
-    rest = text[m.close_mark + 1 : sent[1]]
-    return not _HAS_WORD.search(rest)
+    return _next_word(text, m.close_mark + 1) >= sent[1]  # no word between the closing mark and the end
+
+
+@lru_cache(maxsize=1)
+def _word_runs(text: str) -> tuple[array, array]:
+    """Starts and ends of the runs of word characters of `text` (for the last text only)."""
+    starts, ends = array("q"), array("q")
+    for w in _WORDS.finditer(text):
+        starts.append(w.start())
+        ends.append(w.end())
+    return starts, ends
+
+
+def _next_word(text: str, pos: int) -> int:
+    """The first position at or after `pos` that holds a word character (`len(text)` if none).
+
+    A look-up in the text's word runs: scanning from each closing mark to its sentence's end was
+    quadratic in a long sentence of nested marks.
+    """
+    starts, ends = _word_runs(text)
+    k = bisect.bisect_right(starts, pos) - 1
+    if k >= 0 and ends[k] > pos:
+        return pos
+    return starts[k + 1] if k + 1 < len(starts) else len(text)
 
 
 def _looks_like_speech(text: str, m: MarkedSpan, para: Range) -> bool:
@@ -262,9 +299,12 @@ def find_direct(
     direct: list[RawQuote] = []
     terms: list[MarkedSpan] = []
     last_after: dict[int, _AfterCue] = {}  # paragraph → its last quote with a cue after it
+    links: dict[int, list[tuple[int, int, int]]] = {}  # paragraph → its link markers
     for m in marked:
         para = paras[m.paragraph]
-        if _in_baca_juga(text, para, m.open_mark):
+        if m.paragraph not in links:
+            links[m.paragraph] = _link_markers(text, para)
+        if _in_baca_juga(text, para, m.open_mark, links[m.paragraph]):
             continue
         sent = _sentence_of(sents_by_para[m.paragraph], m.open_mark) or para
         rq = None

@@ -16,6 +16,7 @@ confidence (`assemble.CONFIDENCE`). The order, with one example each:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ from kutipan.phrase import Phrase, parse_phrase, parse_subject
 from kutipan.syntax.parse import Parse
 from kutipan.text.cues import clitic, cue_kind
 from kutipan.text.marks import MarkedSpan
-from kutipan.text.segment import Range
+from kutipan.text.segment import Range, RangeIndex
 from kutipan.text.view import DocView
 
 # A sentence of fewer tokens can't hold a cue, a speaker and reported content.
@@ -484,10 +485,12 @@ def find_indirect(
     text = view.text
     found: list[RawQuote] = []
     left: list[tuple[int, Range]] = []
-    taken = [(q.start, q.end) for q in direct]
+    taken = RangeIndex([(q.start, q.end) for q in direct])
+    terms = sorted(terms, key=lambda m: m.open_mark)
+    marks = [m.open_mark for m in terms]  # terms by position: a look-up per quote, not a scan
     for p, sents in enumerate(sents_by_para):
         for sent in sents:
-            if any(a < sent[1] and sent[0] < b for a, b in taken):
+            if taken.overlaps(sent[0], sent[1]):
                 continue
             got = match_sentence(view, sent, p)
             if got is not None:
@@ -503,7 +506,8 @@ def find_indirect(
                 found.append(got[1])
     found.sort(key=lambda q: q.start)
     for rq in found:
-        inner = [m for m in terms if rq.start <= m.open_mark and m.end <= rq.end]
+        near = terms[bisect.bisect_left(marks, rq.start) : bisect.bisect_left(marks, rq.end)]
+        inner = [m for m in near if m.end <= rq.end]
         if any(not is_term(text[m.start : m.end]) for m in inner):
             rq.type = "mixed"
     return found

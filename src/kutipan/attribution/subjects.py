@@ -13,7 +13,7 @@ from functools import cache
 from kutipan.lang import lexicon
 from kutipan.phrase import Phrase, name_word, parse_phrase, parse_subject, person_words
 from kutipan.text.cues import cue_kind
-from kutipan.text.segment import Range
+from kutipan.text.segment import Range, RangeIndex
 from kutipan.text.view import DocView, TokRange
 
 # `Mantan Gubernur Jawa Tengah itu`: a role pointing back runs from a role word (2 tokens with `itu`) to
@@ -43,9 +43,10 @@ def find_people(view: DocView, sents_by_para: list[list[Range]], quoted: list[Ra
     don't claim as a place or an institution word.
     """
     out = []
+    inside = RangeIndex(quoted)
     for sents in sents_by_para:
         for sent in sents:
-            if any(a <= sent[0] < b for a, b in quoted):
+            if inside.covers(sent[0]):
                 continue
             ph = _named_subject(view, sent)
             if ph is not None:

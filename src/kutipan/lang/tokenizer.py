@@ -11,13 +11,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from spacy.attrs import ORTH
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, NORM, ORTH, SPACY
 from spacy.lang.id import Indonesian
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 
 from kutipan.lang import lexicon
+from kutipan.text.chunks import long_run_words, token_pieces
 
 DATE = re.compile(r"^\d{1,2}/\d{1,2}(/\d{2,4})?$")
 
@@ -68,3 +72,53 @@ def make_nlp() -> Language:
     nlp = KutipanIndonesian()
     add_special_cases(nlp)
     return nlp
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """`nlp`'s tokens of `text`, with runs of more than `chunks.RUN_CHARS` non-space characters split simply.
+
+    Why: spaCy's suffix search is quadratic in the length of a run without spaces (5,000 `-` take a
+    minute). Text of normal words is tokenised by `nlp.tokenizer` exactly as before; `doc.text == text`.
+    """
+    pieces = token_pieces(text)
+    if len(pieces) == 1 and not pieces[0][2]:
+        return nlp.tokenizer(text)
+    docs = []
+    for a, b, long_run in pieces:
+        if long_run:
+            words = long_run_words(text[a:b])
+            docs.append(Doc(nlp.vocab, words=words, spaces=[False] * len(words)))
+        else:
+            docs.append(nlp.tokenizer(text[a:b]))
+    return join_docs(docs, [text[a:b] for a, b, _ in pieces])
+
+
+# what `join_docs` carries over besides the words: the tokenizer's norms and the NER model's entities
+_JOINED = [NORM, ENT_IOB, ENT_TYPE]
+
+
+def join_docs(docs: Iterable[Doc], texts: list[str]) -> Doc:
+    """One Doc of consecutive Docs (`texts` are their texts): the words, norms and entities of each.
+
+    Why not `Doc.from_docs`: it makes a Python object per token, 25 µs each; this reads arrays. `docs`
+    may be a generator: each Doc is read and dropped before the next is made, so a long text never
+    holds its chunks' Docs and the joined Doc at once.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    arrays = []
+    vocab = None
+    for doc, text in zip(docs, texts, strict=True):
+        vocab = doc.vocab
+        pairs = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+        words += [text[i : i + n] for i, n, _ in pairs]
+        spaces += [bool(sp) for _, _, sp in pairs]
+        if len(doc):
+            arrays.append(doc.to_array(_JOINED))
+    if vocab is None:
+        raise ValueError("join_docs needs at least one Doc")
+    out = Doc(vocab, words=words, spaces=spaces)
+    del words, spaces
+    if arrays:
+        out.from_array(_JOINED, numpy.concatenate(arrays))  # type: ignore[arg-type]  # a 2-d integer array
+    return out

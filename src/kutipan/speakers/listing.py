@@ -7,7 +7,9 @@ mention wherever it stands in the text as whole words (not only where a quote wa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from kutipan.document import Mention, Quote, Speaker, SpeakerRef
 from kutipan.speakers.registry import SpeakerRegistry, SpeakerState
@@ -15,7 +17,37 @@ from kutipan.speakers.source_type import is_group
 
 
 def whole_words(text: str, form: str) -> Iterator[int]:
-    """Start offsets of `form` in `text` where it stands as whole words (not inside a longer word)."""
+    """Start offsets of `form` in `text` where it stands as whole words (not inside a longer word).
+
+    A form that starts and ends with a letter or digit is looked up in an index of the text's words
+    (built once per text), so finding every speaker's name costs a look-up each, not a scan of the text.
+    """
+    head = _ALNUM.match(form)
+    if head is None or not form[-1].isalnum():
+        yield from _scan(text, form)
+        return
+    n = len(text)
+    last = 0
+    for i in _alnum_runs(text).get(head.group(), ()):
+        end = i + len(form)
+        if i >= last and text.startswith(form, i) and (end == n or not text[end].isalnum()):
+            yield i
+            last = end
+
+
+_ALNUM = re.compile(r"[^\W_]+")  # a run of letters and digits (what str.isalnum accepts)
+
+
+@lru_cache(maxsize=1)
+def _alnum_runs(text: str) -> dict[str, list[int]]:
+    """Each run of letters and digits of `text` → where it starts (kept for the last text only)."""
+    out: dict[str, list[int]] = {}
+    for m in _ALNUM.finditer(text):
+        out.setdefault(m.group(), []).append(m.start())
+    return out
+
+
+def _scan(text: str, form: str) -> Iterator[int]:
     start = 0
     while (i := text.find(form, start)) >= 0:
         end = i + len(form)
@@ -34,9 +66,10 @@ def list_speakers(text: str, reg: SpeakerRegistry, quotes: list[Quote]) -> list[
         if sp.kind != "group" and is_group(sp.name, sp.kind, sp.anonymous):
             sp.kind = "group"  # `Polisi`, `warga`, `Koalisi …` (GUIDE §10.1)
     renum = {sp.id: f"s{k}" for k, sp in enumerate(used, 1)}
+    by_id = {s.id: s for s in used}  # a look-up per quote, not a scan of the speakers
     for q in quotes:
         if q.speaker is not None:
-            sp = next(s for s in used if s.id == q.speaker.entity)
+            sp = by_id[q.speaker.entity]
             q.speaker = SpeakerRef(renum[sp.id], sp.name, q.speaker.mention)
     return [_speaker(text, sp, renum[sp.id]) for sp in used]
 

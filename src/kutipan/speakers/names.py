@@ -39,19 +39,14 @@ MIN_SHORT = 4
 ALIAS_BRACKETS = ("(", ")")  # "Joko Widodo (Jokowi)"
 
 
-def _occurrences(words: list[str], name: list[str]) -> list[int]:
-    """Every index where the words of `name` stand in `words`."""
-    n = len(name)
-    return [i for i in range(len(words) - n + 1) if words[i : i + n] == name]
-
-
-def _alias_of(words: list[str], alias: str) -> list[str] | None:
+def _alias_of(view: DocView, alias: str) -> list[str] | None:
     """The full name a one-word name stands for, where the text says so (None if it never does).
 
     `Presiden Joko Widodo (Jokowi)`, `Prasetyo Hadi atau Pras`.
     """
     open_, close = ALIAS_BRACKETS
-    for i in _occurrences(words, [alias]):
+    words = view.words
+    for i in view.occurrences([alias]):
         bracketed = words[i - 1 : i] == [open_] and words[i + 1 : i + 2] == [close]
         if i < 2 or not (bracketed or words[i - 1] in lexicon.get().alias_markers):
             continue
@@ -63,7 +58,7 @@ def _alias_of(words: list[str], alias: str) -> list[str] | None:
     return None
 
 
-def _short_of(words: list[str], short: str) -> list[str] | None:
+def _short_of(view: DocView, short: str) -> list[str] | None:
     """The full name a short form cuts: `Sosro` of `Sosroharsono`, `Bima` of `Bimastyaji Surya Ramadan`.
 
     The first capitalised name word in the text that starts with the short form (of `MIN_SHORT` letters or
@@ -71,8 +66,10 @@ def _short_of(words: list[str], short: str) -> list[str] | None:
     """
     if len(short) < MIN_SHORT or not short.isalpha():
         return None
-    for i, w in enumerate(words):
-        if len(w) > len(short) and w.startswith(short) and is_name_word(w):
+    words = view.words
+    for i in view.starting_with(short):  # an index look-up: MIN_SHORT is the view's prefix length
+        w = words[i]
+        if len(w) > len(short) and is_name_word(w):
             e = i + 1 + name_run(words, i + 1, min(len(words), i + MAX_NAME)) if i + 1 < len(words) else i + 1
             return words[_name_start(words, i, e) : e]
     return None
@@ -166,15 +163,14 @@ def _extended(view: DocView, i: int, known: int, lowered: set[str]) -> list[str]
 
 def _full_name(view: DocView, name: list[str], lowered: set[str]) -> list[str]:
     """The longest full name the text gives for `name`: at one of its occurrences, by an alias, or a short form."""
-    words = view.words
     best = name
-    for i in _occurrences(words, name):
+    for i in view.occurrences(name):
         full = _extended(view, i, len(name), lowered)
         if len(full) > len(best) and all(is_cap(w) for w in full):
             best = full
     if len(best) == 1:
         # "Joko Widodo (Jokowi)", "Prasetyo Hadi atau Pras", "Bima" of "Bimastyaji …"
-        return _alias_of(words, best[0]) or _short_of(words, best[0]) or best
+        return _alias_of(view, best[0]) or _short_of(view, best[0]) or best
     return best
 
 
@@ -186,7 +182,7 @@ def _overlaps(part: Span | None, names: list[TokRange]) -> bool:
 def _rename(view: DocView, sp: SpeakerState, full: list[str]) -> None:
     """Give the speaker its full name; a role read before the name was known in full may have taken its first words."""
     sp.name = " ".join(full)
-    names = [view.chars(i, i + len(full)) for i in _occurrences(view.words, full)]
+    names = [view.chars(i, i + len(full)) for i in view.occurrences(full)]
     if _overlaps(sp.title, names):
         sp.title = None
     if _overlaps(sp.organization, names):
@@ -254,7 +250,8 @@ def complete_speakers(view: DocView, reg: SpeakerRegistry) -> None:
         full = _full_name(view, name, lowered)
         if full != name:
             _rename(view, sp, full)
-        for i in _occurrences(words, full):
+            reg.reindex(sp)
+        for i in view.occurrences(full):
             role = _role_before(words, i)
             if role is not None:
                 title, org, hon = role

@@ -150,7 +150,7 @@ def resolve_speakers(view: DocView, reg: SpeakerRegistry, raw: list[RawQuote], p
             prev = next((resolved[k] for k in range(n - 1, -1, -1) if resolved[k][0] is not None), None)
             if prev is not None and raw[n - 1].paragraph >= rq.paragraph - CARRY_MAX_PARAGRAPHS:
                 sp, mention = prev
-                rq.pattern = "carry" if rq.pattern == "none" else rq.pattern
+                rq.pattern = "carry"  # the confidence of a borrowed speaker (0.6), whatever found the quote
         if sp is not None:
             reg.touch(sp)
         resolved.append((sp, mention))
@@ -242,8 +242,9 @@ class _Timeline:
     def candidates(self, reg: SpeakerRegistry, rq: RawQuote, ref: int) -> dict[int, Candidate]:
         """Everybody mentioned within `LOOKBACK_CHARS` before `ref` or `LOOKAHEAD_CHARS` after the quote."""
         cands: dict[int, Candidate] = {}
-        for pos, key, ekind, em in self.events[: bisect_left(self.positions, ref)]:
-            if rq.start <= pos < rq.end or ref - pos > LOOKBACK_CHARS:
+        first = bisect_left(self.positions, ref - LOOKBACK_CHARS)  # nothing earlier is in reach
+        for pos, key, ekind, em in self.events[first : bisect_left(self.positions, ref)]:
+            if rq.start <= pos < rq.end:
                 continue
             c = cands.get(key)
             if c is None:

@@ -39,24 +39,49 @@ class SpeakerState:
 
 
 class SpeakerRegistry:
-    """The speakers of one document, in order of first appearance."""
+    """The speakers of one document, in order of first appearance.
+
+    Why indexes: `by_name` used to compare a name with every speaker, which is quadratic in a text with
+    thousands of speakers. Persons are indexed by the words of their name (a match always shares a word),
+    recency is a counter, and organisations are found by their key; the answers are those of the scans.
+    A name changed outside `by_name` must be followed by `reindex(sp)`.
+    """
 
     def __init__(self) -> None:
         self.speakers: list[SpeakerState] = []
-        self._recent: list[SpeakerState] = []  # most recent last
+        self._recent: dict[int, SpeakerState] = {}  # id(sp) → sp, most recent last
+        self._stamp: dict[int, int] = {}  # id(sp) → when it was last touched
+        self._clock = 0
+        self._order: dict[int, int] = {}  # id(sp) → its index in `speakers`
+        self._by_word: dict[str, dict[int, SpeakerState]] = {}  # name word → persons whose name has it
+        self._indexed: dict[int, list[str]] = {}  # id(sp) → the name words it is indexed under
+        self._orgs: dict[tuple[str, ...], SpeakerState] = {}
 
     def _new(self, name: str, kind: SpeakerKind, anonymous: bool = False) -> SpeakerState:
-        sp = SpeakerState(f"s{len(self.speakers) + 1}", name, kind, anonymous=anonymous)
+        sp = SpeakerState(f"s{len(self.speakers) + 1}", " ".join(name.split()), kind, anonymous=anonymous)
+        self._order[id(sp)] = len(self.speakers)
         self.speakers.append(sp)
+        self.reindex(sp)
         return sp
 
+    def reindex(self, sp: SpeakerState) -> None:
+        """Index a speaker under the words of its current name (after its name changed)."""
+        for w in self._indexed.pop(id(sp), []):
+            self._by_word.get(w, {}).pop(id(sp), None)
+        if sp.kind == "person" and not sp.anonymous:
+            words = _key(sp.name)
+            for w in words:
+                self._by_word.setdefault(w, {})[id(sp)] = sp
+            self._indexed[id(sp)] = words
+
     def touch(self, sp: SpeakerState) -> None:
-        if sp in self._recent:
-            self._recent.remove(sp)
-        self._recent.append(sp)
+        self._recent.pop(id(sp), None)
+        self._recent[id(sp)] = sp
+        self._clock += 1
+        self._stamp[id(sp)] = self._clock
 
     def last_person(self) -> SpeakerState | None:
-        for sp in reversed(self._recent):
+        for sp in reversed(self._recent.values()):
             if sp.kind == "person":
                 return sp
         return None
@@ -67,25 +92,33 @@ class SpeakerRegistry:
         With `upgrade`, a fuller form of a known name becomes that speaker's name ("Bimo" → "Bimo
         Wijayanto"); names from the NER model are added without it, since their spans can overrun.
         """
+        name = " ".join(name.split())
         toks = _key(name)
-        for sp in reversed(self._recent):
-            if sp.kind != "person" or sp.anonymous:
-                continue
+        # a match shares a word with the name; kinds are checked again in case one changed after indexing
+        sharing = {
+            k: sp
+            for w in toks
+            for k, sp in self._by_word.get(w, {}).items()
+            if sp.kind == "person" and not sp.anonymous
+        }
+        for k in sorted((k for k in sharing if k in self._stamp), key=self._stamp.__getitem__, reverse=True):
+            sp = sharing[k]
             have = _key(sp.name)
             if toks == have or _contains(have, toks):
                 return sp
             if _contains(toks, have):
                 if upgrade:
                     sp.name = name  # a fuller form of the name: "Bimo" → "Bimo Wijayanto"
+                    self.reindex(sp)
                 return sp
-        for sp in self.speakers:  # a speaker mentioned long ago
-            if sp.kind == "person" and not sp.anonymous and _contains(_key(sp.name), toks):
-                return sp
+        for k in sorted(sharing, key=self._order.__getitem__):  # a speaker mentioned long ago
+            if _contains(_key(sharing[k].name), toks):
+                return sharing[k]
         return self._new(name, "person")
 
     def by_role(self, role: str) -> SpeakerState:
         toks = _key(role)
-        for sp in reversed(self._recent):
+        for sp in reversed(self._recent.values()):
             if sp.title is not None and _contains(_key(sp.title.text), toks[:1]) and len(toks) <= 3:
                 return sp
             if sp.anonymous and _key(sp.name) == toks:
@@ -93,11 +126,10 @@ class SpeakerRegistry:
         return self._new(role, "person", anonymous=True)
 
     def by_organization(self, name: str) -> SpeakerState:
-        toks = _key(name)
-        for sp in self.speakers:
-            if sp.kind == "organization" and _key(sp.name) == toks:
-                return sp
-        return self._new(name, "organization")
+        toks = tuple(_key(name))
+        if toks not in self._orgs:
+            self._orgs[toks] = self._new(name, "organization")
+        return self._orgs[toks]
 
     @staticmethod
     def set_role(sp: SpeakerState, title: Span | None, org: Span | None, honorific: list[Span] | None) -> None:

@@ -9,6 +9,7 @@ mark, except after an abbreviation (`Dr.`, `H.`, `Kombes Pol.`, an initial) or i
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -18,9 +19,44 @@ from kutipan.lang import lexicon
 Range = tuple[int, int]
 
 # a digit only after white space: "16.000" and "2.300 meter" are numbers, not sentence ends
-_END = re.compile(r"[.!?…]+[\"”’']*(?=\s+[\"“”‘'(]?[A-Z0-9]|[\"“”‘'(]?[A-Z])")
+# (a run of end marks is matched from its start only: inside a long run of dots the regex would otherwise
+# retry at every dot, quadratic in the run)
+_END = re.compile(r"(?<![.!?…])[.!?…]+[\"”’']*(?=\s+[\"“”‘'(]?[A-Z0-9]|[\"“”‘'(]?[A-Z])")
 
-_TOKEN_HEAD = re.compile(r"[^\s,;]*")  # the rest of the word after a full stop (matches the empty string too)
+# the rest of the word after a full stop (matches the empty string too); a degree (`lexicon.DEGREE`) is at
+# most 20 characters, so reading further would only cost time on text without spaces
+_TOKEN_HEAD = re.compile(r"[^\s,;]{0,24}")
+# how far back the word before a full stop is looked for; a longer word is no abbreviation
+_WORD_REACH = 64
+
+
+class RangeIndex:
+    """Ranges (quotations) sorted once, so that "does any range hold x" is a binary search, not a scan.
+
+    Each question has the answer of the `any(...)` over the ranges that its docstring gives.
+    """
+
+    def __init__(self, ranges: Sequence[Range]):
+        self.ranges = sorted(ranges)
+        self.starts = [a for a, _ in self.ranges]
+        self.reach: list[int] = []  # the largest end among ranges[: k + 1]
+        for _, b in self.ranges:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def _reach_before(self, k: int) -> int:
+        return self.reach[k - 1] if k > 0 else -1
+
+    def inside(self, x: int) -> bool:
+        """`any(a < x < b - 1)`: x lies inside a range, after its first and before its last character."""
+        return self._reach_before(bisect.bisect_left(self.starts, x)) - 1 > x
+
+    def covers(self, x: int) -> bool:
+        """`any(a <= x < b)`."""
+        return self._reach_before(bisect.bisect_right(self.starts, x)) > x
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """`any(a < e and s < b)`."""
+        return self._reach_before(bisect.bisect_left(self.starts, e)) > s
 
 
 @cache
@@ -61,13 +97,15 @@ def paragraphs(text: str) -> list[Range]:
 
 
 def sentences(
-    text: str, para: Range, protected: Sequence[Range] = (), opening: frozenset[int] = frozenset()
+    text: str, para: Range, protected: Sequence[Range] | RangeIndex = (), opening: frozenset[int] = frozenset()
 ) -> list[Range]:
     """Split one paragraph into sentences.
 
     Never split inside a `protected` range (a quotation); a mark at a position in `opening` opens the
-    next sentence's quotation (`…napas."Ada…`), so the cut goes before it.
+    next sentence's quotation (`…napas."Ada…`), so the cut goes before it. A caller splitting many
+    paragraphs passes `protected` as one `RangeIndex`.
     """
+    guard = protected if isinstance(protected, RangeIndex) else RangeIndex(protected)
     start, end = para
     out = []
     s = start
@@ -77,9 +115,10 @@ def sentences(
             if i in opening:
                 cut = i
                 break
-        if any(a < m.start() < b - 1 for a, b in protected):
+        if guard.inside(m.start()):
             continue
-        word = text[max(start, text.rfind(" ", start, m.start() + 1) + 1) : m.start() + 1]
+        lo = max(start, m.start() - _WORD_REACH)
+        word = text[max(lo, text.rfind(" ", lo, m.start() + 1) + 1) : m.start() + 1]
         if m.group().startswith(".") and (word in _abbreviations() or re.fullmatch(r"[A-Z]\.", word)):
             continue
         token = _TOKEN_HEAD.match(text, m.start() + 1, end).group()  # type: ignore[union-attr]  # always matches

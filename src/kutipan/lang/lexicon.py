@@ -255,15 +255,20 @@ def get() -> Lexicon:
 # The loaders below read one file each; call sites use `get()` instead.
 
 
+def _cue_column(column: int) -> dict[str, str]:
+    """Cue form → one column of `cues.tsv` (1: position, 2: sense), in all case variants."""
+    out: dict[str, str] = {}
+    for line in _lines("cues.tsv"):
+        fields = line.split("\t")
+        for v in _variants(fields[0]):
+            out[v] = fields[column]
+    return out
+
+
 @cache
 def cues() -> dict[str, str]:
     """Cue form → position (`post`, `verb`, `prep`, `passive`), in all case variants."""
-    out: dict[str, str] = {}
-    for line in _lines("cues.tsv"):
-        form, position, _ = line.split("\t")
-        for v in _variants(form):
-            out[v] = position
-    return out
+    return _cue_column(1)
 
 
 @cache
@@ -272,12 +277,7 @@ def cue_senses() -> dict[str, str]:
 
     Only the base forms are listed; `katanya` or `menurutnya` take the sense of `kata`, `menurut`.
     """
-    out: dict[str, str] = {}
-    for line in _lines("cues.tsv"):
-        form, _, sense = line.split("\t")
-        for v in _variants(form):
-            out[v] = sense
-    return out
+    return _cue_column(2)
 
 
 @cache

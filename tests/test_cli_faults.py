@@ -193,5 +193,7 @@ def test_sigint_during_start_up_exits_130_without_traceback(tmp_path):
     time.sleep(0.8)  # importing spaCy and building the extractor
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode in (0, 130)  # 0 only if it had already finished
+    # 0 only if it had already finished; -SIGINT when the signal lands while a C extension is loading and
+    # the process ends by the signal itself (seen on the spaCy 3.7 venv): the shell reports 130 either way
+    assert proc.returncode in (0, 130, -signal.SIGINT)
     assert "Traceback" not in err.decode()

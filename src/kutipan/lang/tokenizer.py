@@ -120,5 +120,5 @@ def join_docs(docs: Iterable[Doc], texts: list[str]) -> Doc:
     out = Doc(vocab, words=words, spaces=spaces)
     del words, spaces
     if arrays:
-        out.from_array(_JOINED, numpy.concatenate(arrays))  # type: ignore[arg-type]  # a 2-d integer array
+        out.from_array(_JOINED, numpy.concatenate(arrays))  # type: ignore[arg-type, unused-ignore]  # 2-d ints; spaCy 3.7's stubs accept it
     return out

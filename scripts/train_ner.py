@@ -34,7 +34,9 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kutipan.eval.corpus import load_corpus, trainable
+from spacy_training import train_fresh  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = Path(os.environ.get("KUTIPAN_DATA_DIR", "/work/shared/data"))
@@ -426,7 +428,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.extra_jsonl = None
 
     import spacy
-    from spacy.cli.train import train as spacy_train
 
     config = REPO / "configs" / "ner_baseline.cfg" if args.baseline else args.config
     name = (
@@ -449,11 +450,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     train_secs = None
     if not args.skip_train:
-        if out_dir.exists():
-            shutil.rmtree(out_dir)
-        t0 = time.time()
-        spacy_train(config, out_dir, use_gpu=-1, overrides=overrides)
-        train_secs = round(time.time() - t0, 1)
+        train_secs = train_fresh(config, out_dir, overrides)
         print(f"[train] {train_secs}s")
 
     model_best = out_dir / "model-best"

@@ -26,9 +26,13 @@ import argparse
 import json
 import os
 import shutil
+import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from spacy_training import train_fresh  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = Path(os.environ.get("KUTIPAN_DATA_DIR", REPO.parent / "shared" / "data"))
@@ -168,7 +172,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     import spacy
-    from spacy.cli.train import train as spacy_train
     from spacy.tokens import DocBin
 
     config = REPO / "configs" / ("parser_baseline.cfg" if args.baseline else "parser.cfg")
@@ -183,11 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     train_secs = None
     if not args.skip_train:
-        if out.exists():
-            shutil.rmtree(out)
-        t0 = time.time()
-        spacy_train(config, out, use_gpu=-1, overrides=overrides)
-        train_secs = round(time.time() - t0, 1)
+        train_secs = train_fresh(config, out, overrides)
     best = out / "model-best"
     nlp = spacy.load(best)
     report: dict = {"config": str(config.relative_to(REPO)), "sentences": counts, "train_seconds": train_secs}

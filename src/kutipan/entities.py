@@ -12,23 +12,19 @@ import bisect
 
 from kutipan.document import Entity, Speaker
 from kutipan.lang import lexicon
+from kutipan.phrase.words import region
 from kutipan.text.view import DocView
 
 
 def _regions(view: DocView) -> list[Entity]:
     out = []
     words = view.words
-    regions = lexicon.get().regions
-    maxlen = lexicon.get().max_region_len
+    prefixes = lexicon.get().region_prefixes
     i = 0
     while i < len(words):
-        hit = 0
-        for n in range(min(maxlen, len(words) - i), 0, -1):
-            if tuple(words[i : i + n]) in regions:
-                hit = n
-                break
+        hit = region(words, i, len(words))
         if hit:
-            s = i - 1 if i > 0 and words[i - 1] in lexicon.get().region_prefixes else i
+            s = i - 1 if i > 0 and words[i - 1] in prefixes else i
             span = view[s : i + hit]
             out.append(Entity(span.start_char, span.end_char, span.text, "LOC"))
             i += hit

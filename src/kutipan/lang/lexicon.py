@@ -136,14 +136,14 @@ class Lexicon:
     link_markers: frozenset[str]  # baca juga: a line linking to another article
 
     # speakers/ (aliases, organisations, source types)
-    org_connectives: tuple[str, ...]  # words joining parts of an organisation name
+    org_connectives: frozenset[str]  # words joining parts of an organisation name
     nickname_markers: tuple[str, ...]  # `yang akrab disapa`: a nickname follows
     nickname_prefixes: tuple[str, ...]  # `Gus`, `Cak`: a name form of their own
     named_org_heads: tuple[str, ...]  # institution heads that take a proper name after them
-    group_leads: tuple[str, ...]  # `para`, `pihak`: before a group head
-    singular_leads: tuple[str, ...]  # `seorang`: one person, not a group
-    alliance_heads: tuple[str, ...]  # `koalisi`, `aliansi`
-    state_owned_markers: tuple[str, ...]  # `persero`, `bumn`
+    group_leads: frozenset[str]  # `para`, `pihak`: before a group head
+    singular_leads: frozenset[str]  # `seorang`: one person, not a group
+    alliance_heads: frozenset[str]  # `koalisi`, `aliansi`
+    state_owned_markers: frozenset[str]  # `persero`, `bumn`
     group_heads: Mapping[str, str]  # case-folded group head → source type (`polisi` → official)
     source_type_orgs: Mapping[str, str]  # case-folded organisation word → source type
     source_type_titles: Mapping[str, str]  # case-folded title word → source type
@@ -195,6 +195,11 @@ _EXACT_FILES: dict[str, str] = {  # field → file; entries looked up exactly as
     "connective_tails": "connective_tails.txt",
     "back_heads": "back_heads.txt",
     "link_markers": "link_markers.txt",
+    "org_connectives": "org_connectives.txt",
+    "group_leads": "group_leads.txt",
+    "singular_leads": "singular_leads.txt",
+    "alliance_heads": "alliance_heads.txt",
+    "state_owned_markers": "state_owned_markers.txt",
 }
 _PHRASE_FILES: dict[str, str] = {  # field → file; multi-word entries indexed by first word
     "ranks": "ranks.txt",
@@ -207,14 +212,9 @@ _SEQUENCE_FILES: dict[str, str] = {  # field → file; word sequences (tuples) m
     "trailing_adverbials": "trailing_adverbials.txt",
 }
 _LINE_FILES: dict[str, str] = {  # field → file; entries as written, in file order
-    "org_connectives": "org_connectives.txt",
     "nickname_markers": "nickname_markers.txt",
     "nickname_prefixes": "nickname_prefixes.txt",
     "named_org_heads": "named_org_heads.txt",
-    "group_leads": "group_leads.txt",
-    "singular_leads": "singular_leads.txt",
-    "alliance_heads": "alliance_heads.txt",
-    "state_owned_markers": "state_owned_markers.txt",
 }
 _TABLE_FILES: dict[str, str] = {  # field → two-column file; case-folded first column → second column
     "group_heads": "group_heads.tsv",

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from kutipan.lang import lexicon
 from kutipan.speakers.aliases import BRACKET
@@ -30,11 +29,6 @@ class Expansion:
     long_start: int  # where the spelled-out words start
     long_end: int  # where they end (before ` (`)
     end: int  # after the closing bracket
-
-
-@cache
-def _connectives() -> frozenset[str]:
-    return frozenset(lexicon.get().org_connectives)
 
 
 def _initials(words: list[str]) -> str:
@@ -57,7 +51,7 @@ def expansions(text: str) -> list[Expansion]:
         words = [(w.start(), w.group()) for w in _WORD.finditer(text, max(0, long_end - 200), long_end)]
         run: list[tuple[int, str]] = []
         for pos, w in reversed(words):
-            if len(run) >= MAX_EXPANSION_WORDS or not (w[:1].isupper() or w in _connectives()):
+            if len(run) >= MAX_EXPANSION_WORDS or not (w[:1].isupper() or w in lexicon.get().org_connectives):
                 break
             run.insert(0, (pos, w))
         start = _best_start(run, abbr)
@@ -71,7 +65,7 @@ def _best_start(run: list[tuple[int, str]], abbr: str) -> int | None:
     letters = abbr.replace(".", "").replace("-", "").casefold()
     best, best_score = None, -1
     for k, (_, w) in enumerate(run):
-        if w in _connectives() or w[:1].casefold() != letters[:1]:
+        if w in lexicon.get().org_connectives or w[:1].casefold() != letters[:1]:
             continue
         ini = _initials([x for _, x in run[k:]])
         score = _common_prefix(ini, letters) * 10 - abs(len(ini) - len(letters))

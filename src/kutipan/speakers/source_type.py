@@ -37,7 +37,7 @@ def _first(words: list[str], table: Mapping[str, str]) -> str | None:
 def group_head(name: str) -> str | None:
     """The listed head of a group phrase (`para pedagang` → `pedagang`, `pihak kampus` → `kampus`), or None."""
     words = _words(name)
-    leads = {w.casefold() for w in lexicon.get().group_leads}
+    leads = lexicon.get().group_leads  # stored lower case
     while words and words[0] in leads:
         words = words[1:]
     if words and words[0] in lexicon.get().group_heads:
@@ -53,7 +53,7 @@ def is_group(name: str, kind: str, anonymous: bool) -> bool:
     (`Koalisi Masyarakat Sipil …`, `Aliansi …`).
     """
     words = name.split()
-    if not words or words[0].casefold() in {w.casefold() for w in lexicon.get().singular_leads}:
+    if not words or words[0].casefold() in lexicon.get().singular_leads:
         return False
     head = group_head(name)
     if head is None:
@@ -96,7 +96,7 @@ def _source_type(kind: str, name: str, title: str | None, organization: str | No
     if by_title or by_org:
         return by_title or by_org  # type: ignore[return-value]
     if anonymous:
-        singular = {w.casefold() for w in lexicon.get().singular_leads}
+        singular = lexicon.get().singular_leads
         head = group_head(" ".join(w for w in name.split() if w.casefold() not in singular))
         return lexicon.get().group_heads[head] if head else "unknown"
     return "unknown"
